@@ -1,0 +1,58 @@
+# Factcheck workbench: `make demo` to try it, `make test` to test it.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first Python >= 3.12 found: PATH first, then pyenv's installed versions.
+PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null | sort -rV); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
+
+.PHONY: help install demo serve test test-postgres lint format check bench clean
+
+help:
+	@echo "make demo    set up a SQLite workbench with demo users and the seed articles, then serve it"
+	@echo "make test    run the test suite (DATABASE_URL picks the database; SQLite by default)"
+	@echo "make lint    ruff check and ruff format --check"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Python 3.12 or newer is required (Django 6.1 needs it)." >&2; \
+		echo "       Install it, or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	mkdir -p var
+	DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DEBUG=true $(BIN)/python manage.py create_demo_users
+	DEBUG=true $(BIN)/python manage.py import_articles seeds/
+	@echo "Serving the workbench on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,87 @@
+"""Throughput of the claim extraction engine on one core; no Django needed.
+
+usage: .venv/bin/python bench/extraction.py [CLAIMBUSTER_CSV] [--words N]
+
+The corpus is the seed articles plus the ClaimBuster debate sentences (default
+../shared/data/claimbuster/crowdsourced.csv from the repository root), grouped into
+articles of about 600 words and repeated until it holds at least --words words. The
+requirement is at least 100,000 words per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from factcheck.extraction import extract_claims  # noqa: E402
+
+DEFAULT_CLAIMBUSTER = REPO.parent / "shared" / "data" / "claimbuster" / "crowdsourced.csv"
+ARTICLE_WORDS = 600
+REQUIRED_WORDS_PER_SECOND = 100_000
+
+
+def seed_articles() -> list[str]:
+    """Seed bodies without their header line: the importer strips it too."""
+    articles = []
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        articles.append("\n".join(lines[1:]))
+    return articles
+
+
+def claimbuster_articles(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        sentences = [row["Text"] for row in csv.DictReader(handle) if row.get("Text")]
+    articles, current, words = [], [], 0
+    for sentence in sentences:
+        current.append(sentence)
+        words += len(sentence.split())
+        if words >= ARTICLE_WORDS:
+            # Paragraphs of three sentences, like news copy.
+            paragraphs = [" ".join(current[i : i + 3]) for i in range(0, len(current), 3)]
+            articles.append("\n\n".join(paragraphs))
+            current, words = [], 0
+    return articles
+
+
+def build_corpus(path: Path, minimum_words: int) -> list[str]:
+    base = seed_articles() + claimbuster_articles(path)
+    corpus, words = [], 0
+    while words < minimum_words:
+        for article in base:
+            corpus.append(article)
+            words += len(article.split())
+    return corpus
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("claimbuster", nargs="?", type=Path, default=DEFAULT_CLAIMBUSTER)
+    parser.add_argument("--words", type=int, default=1_000_000)
+    options = parser.parse_args()
+    corpus = build_corpus(options.claimbuster, options.words)
+    words = sum(len(article.split()) for article in corpus)
+    source = "seeds + ClaimBuster" if options.claimbuster.is_file() else "seeds only"
+    print(f"corpus: {len(corpus)} articles, {words:,} words ({source})")
+    started = time.perf_counter()
+    claims = sum(len(extract_claims(article)) for article in corpus)
+    elapsed = time.perf_counter() - started
+    rate = words / elapsed
+    print(
+        f"{elapsed:.2f} s  {rate:,.0f} words/s  {claims / elapsed:,.0f} claims/s  {claims:,} claims"
+    )
+    verdict = "ok" if rate >= REQUIRED_WORDS_PER_SECOND else "TOO SLOW"
+    print(f"{verdict}: requirement {REQUIRED_WORDS_PER_SECOND:,} words/s")
+    return 0 if rate >= REQUIRED_WORDS_PER_SECOND else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

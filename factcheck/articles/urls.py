@@ -1,0 +1,9 @@
+from django.urls import path
+
+from factcheck.articles import views
+
+app_name = "articles"
+urlpatterns = [
+    path("", views.article_list_view, name="list"),
+    path("<int:article_id>/", views.article_detail_view, name="detail"),
+]

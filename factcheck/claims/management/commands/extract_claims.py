@@ -1,0 +1,50 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from factcheck.extraction import extract_documents
+from factcheck.extraction.documents import DocumentError, read_jsonl_documents
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the claims found in a text, one JSON object per claim per line (the claim "
+        "plus 'doc': the path, or the id of the input line). Writes nothing to the "
+        "database. PATH is a UTF-8 text file, or - for standard input. With --input "
+        'jsonl every line is {"id": ..., "text": ...}; the whole input is checked first '
+        "and the first bad line stops the run, naming its line number, before anything "
+        "is printed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", metavar="PATH", help="a text file, or - for stdin")
+        parser.add_argument(
+            "--input",
+            choices=["text", "jsonl"],
+            default="text",
+            help="text: the whole input is one article (default); jsonl: one per line",
+        )
+
+    def handle(self, *args, path: str, input: str, **options):
+        source = "stdin" if path == "-" else path
+        try:
+            raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        except OSError as error:
+            raise CommandError(f"{source}: cannot read ({error.strerror})") from error
+        try:
+            content = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                f"{source}: not UTF-8 text (bad byte at position {error.start})"
+            ) from error
+        if input == "jsonl":
+            try:
+                documents = read_jsonl_documents(content.splitlines())
+            except DocumentError as error:
+                raise CommandError(f"{source}: {error}") from error
+        else:
+            documents = [(path, content)]
+        for doc, claim in extract_documents(documents):
+            self.stdout.write(json.dumps({**claim.to_dict(), "doc": doc}, ensure_ascii=False))

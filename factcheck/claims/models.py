@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from factcheck.articles.models import Article
+from factcheck.extraction.types import ClaimType
+
+
+class ClaimStatus(models.TextChoices):
+    NEW = "new", "New"
+    CHECK_WORTHY = "check_worthy", "Check-worthy"
+    NOT_CHECK_WORTHY = "not_check_worthy", "Not check-worthy"
+    IN_RESEARCH = "in_research", "In research"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    PUBLISHED = "published", "Published"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+class Claim(models.Model):
+    """One checkable statement found in an article.
+
+    ``status`` moves only through ``factcheck.reviews.services``; ``version`` grows with every
+    workflow write so that two people acting on one claim cannot overwrite each other.
+    """
+
+    Status = ClaimStatus
+    Type = models.TextChoices(
+        "Type", [(t.name, (t.value, t.value.capitalize())) for t in ClaimType]
+    )
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField()
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the claim's span in the body.")
+    end = models.PositiveIntegerField(help_text="End offset (exclusive) of the span.")
+    speaker = models.CharField(max_length=300, blank=True)
+    claim_type = models.CharField(max_length=16, choices=Type, default=ClaimType.OTHER)
+    figures = models.JSONField(default=list, blank=True)
+    score = models.FloatField(default=0.0, help_text="Check-worthiness, 0 to 1.")
+    score_reasons = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    priority = models.SmallIntegerField(default=0)
+    canonical = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    version = models.PositiveIntegerField(default=1)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        permissions = [
+            ("triage_claim", "Can triage claims"),
+            ("research_claim", "Can take claims, add sources and propose verdicts"),
+            ("assign_claim", "Can assign claims and merge duplicates"),
+        ]
+        indexes = [
+            # Triage queue: new claims, most check-worthy first.
+            models.Index(fields=["status", "-score", "id"], name="claim_queue_idx"),
+            # My claims.
+            models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="claim_unique_span_per_article"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_between_0_and_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(claim_type__in=[t.value for t in ClaimType]),
+                name="claim_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="duplicate") | Q(canonical__isnull=False),
+                name="claim_duplicate_has_canonical",
+            ),
+            models.CheckConstraint(
+                condition=Q(canonical__isnull=True) | ~Q(canonical=F("id")),
+                name="claim_not_its_own_canonical",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:claim", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.article_id and self.end > len(self.article.body):
+            raise ValidationError({"end": "The claim's span ends after the article body."})

@@ -1,0 +1,21 @@
+"""Claim extraction: article text in, checkable claims out.
+
+Pure Python with no Django import, so it can be tested, benchmarked and replaced on
+its own. Deterministic: the same body always gives the same claims for one
+``ENGINE_VERSION``; bump it whenever the output can change, so stored claims can be
+re-extracted.
+"""
+
+from factcheck.extraction.pipeline import extract_claims, extract_documents
+from factcheck.extraction.types import ClaimType, ExtractedClaim, Figure
+
+ENGINE_VERSION = "2026.11.1"
+
+__all__ = [
+    "ENGINE_VERSION",
+    "ClaimType",
+    "ExtractedClaim",
+    "Figure",
+    "extract_claims",
+    "extract_documents",
+]

@@ -1,0 +1,312 @@
+"""Article body in, claims out: the order in which the other modules are applied.
+
+paragraphs (furniture dropped) -> sentences -> attribution segments cut out -> clauses
+-> leading attribution -> speaker resolved -> tidy text -> non-claims dropped ->
+figures, type, score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from factcheck.extraction.checkworthiness import score_claim
+from factcheck.extraction.classify import classify
+from factcheck.extraction.figures import find_figures
+from factcheck.extraction.filters import (
+    is_furniture_paragraph,
+    is_opinion_frame,
+    non_claim_reason,
+)
+from factcheck.extraction.quotes import QuoteRegions
+from factcheck.extraction.sentences import Sentence, paragraph_spans, split_paragraph
+from factcheck.extraction.speakers import (
+    PRONOUNS,
+    SAY_VERBS,
+    SegmentAttribution,
+    SpeakerTracker,
+    according_to,
+    leading_attribution,
+    main_subject,
+    segment_attributions,
+    what_called,
+)
+from factcheck.extraction.split import Clause, split_clauses
+from factcheck.extraction.types import ClaimType, ExtractedClaim
+
+_LEADING_WORDS_RE = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|notably|yet|so|also|still|indeed|moreover|"
+    r"furthermore|nevertheless|nonetheless|instead|then|now)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS_RE = re.compile(r"[\"“”]")
+_EDGE_PUNCTUATION = " ,;:–—-\t\n"
+_SPAN_EDGE = " ,;:.\t\n\r"
+# Clauses joined by these carry on the previous clause's speaker; after ", while" or
+# ", whereas" a contrasting subject speaks for itself.
+_INHERITING_JOINERS = frozenset({"semicolon", "but", "continues", "and_say", "and_that"})
+_ELLIPTICAL_RE = re.compile(
+    r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
+)
+_ELLIPTICAL_MAX_WORDS = 6
+
+
+def _tidy(text: str) -> str:
+    """A clause as a claim: no leading "But", no dangling punctuation or quote marks."""
+    for _ in range(2):
+        text = _LEADING_WORDS_RE.sub("", text.strip()).strip(_EDGE_PUNCTUATION)
+        text = text.rstrip(".!…").strip(_EDGE_PUNCTUATION)
+        marks = _QUOTE_CHARS_RE.findall(text)
+        straight = marks.count('"')
+        if straight % 2 or marks.count("“") != marks.count("”"):
+            text = _QUOTE_CHARS_RE.sub("", text)
+        elif len(marks) == 2 and text[:1] in '"“' and text[-1:] in '"”':
+            text = text[1:-1]
+        if text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1:
+            text = text[1:-1]
+    return text
+
+
+def _strip_reporting_verb(text: str) -> str:
+    """ "said a programme had been agreed" -> "a programme had been agreed"."""
+    words = text.split(maxsplit=2)
+    while words and words[0].lower() in SAY_VERBS | {"then", "also", "that"}:
+        words = " ".join(words[1:]).split(maxsplit=2)
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class _Found:
+    claim: ExtractedClaim
+    sentence_index: int
+    paragraph: int
+
+
+class _Extraction:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.quotes = QuoteRegions(body)
+        self.tracker = SpeakerTracker(body)
+        self.sentences: list[Sentence] = []
+        for index, (start, end) in enumerate(paragraph_spans(body)):
+            if not is_furniture_paragraph(body[start:end]):
+                self.sentences.extend(split_paragraph(body, start, end, index))
+        self._segments: dict[int, list[SegmentAttribution]] = {}
+
+    def segments(self, index: int) -> list[SegmentAttribution]:
+        if index not in self._segments:
+            sentence = self.sentences[index]
+            self._segments[index] = segment_attributions(self.body[sentence.start : sentence.end])
+        return self._segments[index]
+
+    def run(self) -> list[ExtractedClaim]:
+        found: list[_Found] = []
+        for index in range(len(self.sentences)):
+            found.extend(self._sentence_claims(index))
+        return [item.claim for item in _merge_elliptical(found)]
+
+    def _quote_speaker(self, index: int, region: int) -> str | None:
+        """A quoted sentence's speaker: named where the quote closes, else the last one."""
+        region_end = self.quotes.regions[region][1]
+        closing = index
+        while closing + 1 < len(self.sentences) and self.sentences[closing + 1].start < region_end:
+            closing += 1
+        if closing != index:
+            offset = self.sentences[closing].start
+            for segment in self.segments(closing):
+                if offset + segment.start >= region_end - 2:
+                    return self.tracker.resolve(segment.speaker, in_quote=True)
+        return self.tracker.last_any
+
+    def _sentence_claims(self, index: int) -> list[_Found]:
+        sentence = self.sentences[index]
+        body = self.body
+        text = body[sentence.start : sentence.end]
+        region = self.quotes.region_at(sentence.start)
+        quoted = region >= 0
+        segments = self.segments(index)
+        segment_speaker = None
+        if segments:
+            segment_speaker = self.tracker.resolve(segments[0].speaker, in_quote=quoted)
+        quote_speaker = None
+        if quoted and not segment_speaker:
+            quote_speaker = self._quote_speaker(index, region)
+
+        def region_of(offset: int) -> int:
+            return self.quotes.region_at(sentence.start + offset)
+
+        holes = [(segment.start, segment.end, ", ") for segment in segments]
+        clauses = split_clauses(text, 0, holes, region_of)
+        found: list[_Found] = []
+        previous_speaker: str | None = None
+        previous_raw = ""
+        for clause in clauses:
+            raw = clause.text(text)
+            if not raw:
+                continue
+            own, content = self._own_speaker(clause, raw, previous_speaker, previous_raw, quoted)
+            if clause.joiner == "relative":
+                speaker = segment_speaker or quote_speaker
+            elif own:
+                speaker = own
+            elif segment_speaker:
+                speaker = segment_speaker
+            elif clause.joiner in _INHERITING_JOINERS and previous_speaker:
+                speaker = previous_speaker
+            else:
+                speaker = quote_speaker
+            if clause.joiner != "relative":
+                previous_speaker, previous_raw = speaker, raw
+            claim = self._claim(clause, raw, content, speaker, sentence, text)
+            if claim is not None:
+                found.append(_Found(claim, index, sentence.paragraph))
+        return found
+
+    def _own_speaker(
+        self,
+        clause: Clause,
+        raw: str,
+        previous_speaker: str | None,
+        previous_raw: str,
+        quoted: bool,
+    ) -> tuple[str | None, str]:
+        """The clause's own speaker, if it names one, and the claim left once it is cut."""
+        tracker = self.tracker
+        if clause.joiner == "and_say":
+            if not previous_speaker:
+                subject = main_subject(previous_raw)
+                previous_speaker = tracker.resolve(subject) if subject else None
+            return previous_speaker, _strip_reporting_verb(raw)
+        if clause.joiner == "relative":
+            return None, f"{clause.antecedent} {raw}" if clause.antecedent else raw
+        if clause.joiner == "continues" and not previous_speaker:
+            subject = main_subject(previous_raw)
+            return (tracker.resolve(subject) if subject else None), raw
+        according = according_to(raw)
+        if according:
+            phrase, start, end = according
+            content = (raw[:start].rstrip(" ,") + " " + raw[end:].lstrip(" ,")).strip()
+            return tracker.resolve(phrase, in_quote=quoted), content
+        attribution = leading_attribution(raw)
+        if attribution:
+            subject = None
+            if attribution.commits and attribution.speaker.lower() in PRONOUNS:
+                subject = main_subject(raw)
+            speaker = tracker.resolve(attribution.speaker, subject=subject, in_quote=quoted)
+            return speaker, raw[attribution.content_start :]
+        called = what_called(raw)
+        if called:
+            return tracker.resolve(called, subject=main_subject(raw), in_quote=quoted), raw
+        return None, raw
+
+    def _claim(
+        self,
+        clause: Clause,
+        raw: str,
+        content: str,
+        speaker: str | None,
+        sentence: Sentence,
+        sentence_text: str,
+    ) -> ExtractedClaim | None:
+        claim_text = _tidy(content)
+        figures = find_figures(claim_text)
+        if non_claim_reason(claim_text, has_figures=bool(figures)) or (
+            not figures and is_opinion_frame(raw)
+        ):
+            return None
+        span = _span(self.body, sentence.start, clause)
+        if span is None:
+            return None
+        start, end = span
+        claim_type = classify(claim_text, figures, self.quotes.quoted_fraction(start, end))
+        whole_sentence = sentence_text.strip()
+        score, reasons = score_claim(
+            claim_text,
+            sentence=whole_sentence,
+            speaker=speaker,
+            figures=figures,
+            claim_type=claim_type,
+        )
+        return ExtractedClaim(
+            text=claim_text,
+            start=start,
+            end=end,
+            sentence=whole_sentence,
+            speaker=speaker,
+            type=claim_type,
+            figures=figures,
+            score=score,
+            reasons=reasons,
+        )
+
+
+def _span(body: str, offset: int, clause: Clause) -> tuple[int, int] | None:
+    """The longest unbroken piece of the clause, as body offsets, trimmed of punctuation."""
+    pieces = clause.pieces()
+    if not pieces:
+        return None
+    start, end = max(pieces, key=lambda piece: piece[1] - piece[0])
+    piece = body[offset + start : offset + end]
+    stripped = piece.lstrip(_SPAN_EDGE)
+    start = offset + start + len(piece) - len(stripped)
+    end = start + len(stripped.rstrip(_SPAN_EDGE))
+    return (start, end) if start < end else None
+
+
+def _merge_elliptical(found: list[_Found]) -> list[_Found]:
+    """Fold "Now it's five or six." into the claim before it, which it completes."""
+    merged: list[_Found] = []
+    for item in found:
+        claim = item.claim
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and claim.figures
+            and previous.paragraph == item.paragraph
+            and previous.sentence_index == item.sentence_index - 1
+            and len(claim.text.split()) <= _ELLIPTICAL_MAX_WORDS
+            and _ELLIPTICAL_RE.match(claim.text)
+        ):
+            merged[-1] = _Found(_join(previous.claim, claim), item.sentence_index, item.paragraph)
+            continue
+        merged.append(item)
+    return merged
+
+
+def _join(first: ExtractedClaim, second: ExtractedClaim) -> ExtractedClaim:
+    text = f"{first.text}; {second.text}"
+    sentence = f"{first.sentence} {second.sentence}"
+    figures = first.figures + second.figures
+    claim_type = ClaimType.QUANTITY
+    speaker = first.speaker or second.speaker
+    score, reasons = score_claim(
+        text, sentence=sentence, speaker=speaker, figures=figures, claim_type=claim_type
+    )
+    return ExtractedClaim(
+        text=text,
+        start=first.start,
+        end=second.end,
+        sentence=sentence,
+        speaker=speaker,
+        type=claim_type,
+        figures=figures,
+        score=score,
+        reasons=reasons,
+    )
+
+
+def extract_claims(body: str) -> list[ExtractedClaim]:
+    """Every claim in an article body, in reading order."""
+    if not body or body.isspace():
+        return []
+    return _Extraction(body).run()
+
+
+def extract_documents(
+    documents: Iterable[tuple[str, str]],
+) -> Iterator[tuple[str, ExtractedClaim]]:
+    """``(doc, claim)`` for each claim of each ``(doc, body)``, documents in order."""
+    for doc, body in documents:
+        for claim in extract_claims(body):
+            yield doc, claim

@@ -1,0 +1,504 @@
+"""Who makes a claim: attribution phrases, and pronouns pointed back at named speakers.
+
+Three shapes of attribution are recognised without a parser:
+
+- leading, ``Ukraine said 18,000 guns ...`` / ``the US has pledged to ...``: a noun
+  phrase just before a reporting verb near the start of a clause;
+- a comma segment, ``..., he said from Kyiv.`` / ``..., said study co-author Paul Expert,
+  a physicist ...`` / ``..., as the New York Times put it``: anywhere after the first
+  segment of a sentence, and it is cut out of the claim;
+- ``according to X``.
+
+Noun phrases are found by scanning words back from the verb until a word that cannot
+sit inside a speaker's name or title (a conjunction, an auxiliary, a past-tense verb,
+punctuation), which is cheap and good enough for news prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extraction.words import word_set
+
+# Verbs whose complement is the claim: "X said <claim>".
+SAY_VERBS = word_set(
+    "say says said saying add adds added adding tell tells told telling claim claims "
+    "claimed claiming insist insists insisted insisting warn warns warned warning "
+    "announce announces announced stated states note notes noted explain explains "
+    "explained argue argues argued write writes wrote believe believes believed think "
+    "thinks worry worries worried tweeted testified testify reiterated reiterates"
+)
+# Reporting only with a "that" clause: "Reuters reports that ..." but not "people
+# report spiritual experiences".
+SAY_THAT_VERBS = word_set(
+    "report reports reported suggest suggests suggested find finds found show shows "
+    "showed shown known know knew maintain maintains maintained conclude concludes "
+    "concluded estimate estimates estimated predict predicts predicted reveal reveals "
+    "revealed confirm confirms confirmed acknowledge acknowledges acknowledged admit "
+    "admits admitted allege alleges alleged concede concedes conceded stress stresses "
+    "stressed assert asserts asserted declare declares declared fear fears feared thought "
+    "hope hopes hoped"
+)
+# Verbs of commitment: the whole clause is the claim and its subject the speaker,
+# "the US has pledged to provide $600m".
+COMMIT_VERBS = word_set(
+    "pledge pledges pledged vow vows vowed promise promises promised urge urges urged "
+    "threaten threatens threatened demand demands demanded call calls called"
+)
+# A commitment verb can sit late in a long clause: "As ... – Putin urged the army to ...".
+_MAX_COMMIT_WORDS = 40
+# Reporting verbs that take the listener as an object: "told reporters the ...".
+_OBJECT_VERBS = word_set("tell tells told warn warns warned")
+# The inverted trailing form: ", said study co-author Paul Expert".
+_INVERTED_VERBS = word_set(
+    "said says added adds wrote writes explained noted argued insisted warned continued told asked"
+)
+
+# One C-speed pass tells most clauses apart from the few worth scanning word by word.
+_REPORTING_WORDS = SAY_VERBS | SAY_THAT_VERBS | COMMIT_VERBS | {"according", "put", "puts"}
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _mentions_reporting(text: str) -> bool:
+    return not _REPORTING_WORDS.isdisjoint(_LOWER_WORD_RE.findall(text.lower()))
+
+
+_BE = word_set("be been being is was are were am")
+_AUXILIARIES = word_set(
+    "has have had is was are were am be been being will would shall should can could may "
+    "might must do does did"
+)
+_VERB_SIDE_ADVERBS = word_set(
+    "also now previously reportedly even still later earlier repeatedly personally "
+    "publicly already long recently again then once himself herself itself themselves "
+    "allegedly privately initially first further separately apparently really always "
+    "often never"
+)
+_TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+    "morning afternoon evening night week weekend month year"
+)
+_TIME_LEADERS = word_set("on late early last this earlier later")
+_BOUNDARY_WORDS = word_set(
+    "and or but nor that which who whom whose when while where because as if since after "
+    "before although though so than whether until unless with without to by in on into "
+    "onto over under about against between through during not never what how why there "
+    "despite"
+)
+_NP_PREPOSITIONS = word_set("of from for at")
+_DISCOURSE_WORDS = word_set(
+    "but and however meanwhile earlier later now yet so still also separately instead "
+    "then today yesterday notably indeed moreover furthermore besides nevertheless "
+    "nonetheless additionally"
+)
+_NP_BLOCKERS = word_set("that this these those there here it's which what")
+PRONOUNS = word_set("he she it they we i")
+
+TITLE_WORDS = word_set(
+    "mr mrs ms mx dr prof sir lord lady dame president minister chancellor ceo secretary "
+    "under-secretary adviser advisor spokesman spokeswoman spokesperson correspondent "
+    "co-author author researcher professor director chairman chairwoman chair chief "
+    "governor senator leader editor analyst economist physicist scientist king queen "
+    "prince princess pope general judge mayor ambassador officer commissioner premier mp "
+    "congressman congresswoman rep sen gov founder manager executive"
+)
+_ORGANISATION_WORDS = word_set(
+    "ministry department council bank times news agency office government committee "
+    "commission party union university college institute organisation organization "
+    "association federation company corporation group fund reuters bbc cnn nato un eu "
+    "kremlin parliament congress senate court police army military navy forces journal "
+    "post guardian telegraph press service board authority administration embassy network "
+    "channel programme program foundation trust inc ltd plc corp"
+)
+_PLURAL_HEADS = word_set("people police staff media public")
+_NP_LOWER_WORDS = (
+    TITLE_WORDS
+    | word_set(
+        "the a an senior policy former deputy foreign prime finance study vice acting interim "
+        "top local state federal defence defense health home treasury military"
+    )
+    | word_set("'s")
+)
+
+_STRIP_CHARS = "\"'“”‘’()[]{}.,;:!?–—-"
+_TOKEN_RE = re.compile(r"\S+")
+_SOURCE_OF_RE = re.compile(
+    r"^(?:an?|the)\s+(?:(?:latest|new|brief|written|joint|official)\s+)?"
+    r"(?:update|statement|report|message|letter|release|press\s+release|briefing|post|"
+    r"tweet|note|bulletin|assessment)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+_ACCORDING_RE = re.compile(
+    r"(?:^|,\s*|\s)according\s+to\s+(?P<np>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.IGNORECASE
+)
+_WHAT_CALLED_RE = re.compile(
+    r"\bwhat\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*|(?:he|she|they|it))\s+"
+    r"(?:called|calls|described\s+as|describes\s+as|termed|dubbed)\b"
+)
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|president|Minister|minister|"
+    r"Chancellor|chancellor|CEO|Secretary|secretary|adviser|spokesman|spokeswoman|"
+    r"correspondent|co-author|author|researcher|professor|Professor|director|chairman|"
+    r"chief|Governor|governor|Senator|senator|leader|editor|analyst|economist|physicist|"
+    r"scientist|King|Queen|Prince|Pope|General|Judge|judge|Mayor|mayor|Ambassador|"
+    r"officer|Under-Secretary|Rep|Sen)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str
+    content_start: int  # where the claim starts in the clause text
+    commits: bool  # "pledged to": the clause itself is the claim
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentAttribution:
+    """A comma segment naming the speaker; ``start``/``end`` are sentence offsets."""
+
+    speaker: str
+    start: int
+    end: int
+
+
+def _bare(token: str) -> str:
+    return token.strip(_STRIP_CHARS).lower()
+
+
+def _is_verb_like(word: str) -> bool:
+    return (
+        word in _AUXILIARIES
+        or word in SAY_VERBS
+        or word in SAY_THAT_VERBS
+        or word in COMMIT_VERBS
+        or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+    )
+
+
+def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
+    """``(first, last)`` token indices of the speaker phrase before ``verb``."""
+    index = verb - 1
+    while index >= 0 and _bare(tokens[index]) in _VERB_SIDE_ADVERBS | _AUXILIARIES:
+        if tokens[index][-1] in ",;:":
+            return None
+        index -= 1
+    if index >= 0 and _bare(tokens[index]) in _TIME_WORDS:
+        index -= 1
+        while index >= 0 and _bare(tokens[index]) in _TIME_LEADERS | _TIME_WORDS:
+            index -= 1
+    end = index
+    while index >= 0 and end - index < 10:
+        token = tokens[index]
+        word = _bare(token)
+        if token[-1] in ",;:–—" or token in ("–", "—", "-") or token[0] in '"“”(':
+            break
+        if word in _BOUNDARY_WORDS or word in _NP_BLOCKERS or not word:
+            break
+        if _is_verb_like(word) and not token[0].isupper():
+            break
+        if word.endswith("ing") and not token[0].isupper():
+            break
+        index -= 1
+    start = index + 1
+    while start <= end and _bare(tokens[start]) in _NP_PREPOSITIONS:
+        start += 1
+    if start > end:
+        return None
+    return start, end
+
+
+def _is_passive(tokens: list[str], verb: int) -> bool:
+    index = verb - 1
+    while index >= 0 and _bare(tokens[index]) in _VERB_SIDE_ADVERBS:
+        index -= 1
+    return index >= 0 and _bare(tokens[index]) in _BE and not tokens[verb].endswith("ing")
+
+
+def clean_speaker(phrase: str) -> str:
+    phrase = phrase.strip(_STRIP_CHARS + " ")
+    words = phrase.split()
+    while words and words[0].lower().strip(",") in _DISCOURSE_WORDS:
+        words.pop(0)
+    phrase = _SOURCE_OF_RE.sub("", " ".join(words))
+    return phrase.strip(_STRIP_CHARS + " ")
+
+
+_CLAUSE_OPENERS = word_set(
+    "that the a an it he she they we i there this these those what his her their its our "
+    "some many most all no much every"
+)
+
+
+def _object_end(tokens: list[str], start: int, verb_word: str) -> int:
+    """Skip the listener after "told"/"warned": "told BBC Radio 4's Today programme the US"."""
+    if start >= len(tokens) or _bare(tokens[start]) == "that":
+        return start
+    first = tokens[start]
+    if verb_word.startswith("warn") and not first[0].isupper():
+        return start
+    index = start + 1
+    while index < len(tokens) and index - start < 8:
+        word = _bare(tokens[index])
+        if word in _CLAUSE_OPENERS or tokens[index][0] in '"“':
+            return index
+        if tokens[index - 1][-1] in ",:":
+            return index
+        index += 1
+    return start if index - start >= 8 else index
+
+
+def _commits_to_action(tokens: list[str], verb: int) -> bool:
+    # "pledged to provide", "urged the military to overthrow"; not "the money pledged by".
+    following = [_bare(token) for token in tokens[verb + 1 : verb + 7]]
+    if not following or following[0] == "by":
+        return False
+    if _bare(tokens[verb]).startswith("call"):
+        return following[0] == "for"
+    return "to" in following
+
+
+def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None:
+    """The speaker and claim of "X said <claim>" or "X has pledged to <claim>"."""
+    if not _mentions_reporting(text):
+        return None
+    spans = [(match.start(), match.end()) for match in _TOKEN_RE.finditer(text)]
+    tokens = [text[start:end] for start, end in spans]
+    for verb in range(1, min(len(tokens), _MAX_COMMIT_WORDS)):
+        word = _bare(tokens[verb])
+        commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)
+        if not commits and (verb >= max_words or word not in SAY_VERBS | SAY_THAT_VERBS):
+            continue
+        if tokens[verb - 1][-1] in ",;:" or _is_passive(tokens, verb):
+            continue
+        phrase = _noun_phrase_before(tokens, verb)
+        if phrase is None:
+            continue
+        start, end = phrase
+        speaker = clean_speaker(" ".join(tokens[start : end + 1]))
+        while speaker.split() and _bare(speaker.split()[-1]) in _VERB_SIDE_ADVERBS | _AUXILIARIES:
+            speaker = speaker.rsplit(" ", 1)[0]
+        if not speaker or speaker.lower() in _NP_BLOCKERS:
+            continue
+        if commits:
+            return Attribution(speaker, 0, commits=True)
+        if start and not _is_leading_prefix(tokens[:start]):
+            continue
+        after = verb + 1
+        if word in SAY_THAT_VERBS or word in SAY_VERBS:
+            if after < len(tokens) and _bare(tokens[after]) == "that":
+                after += 1
+            elif word in SAY_THAT_VERBS:
+                continue
+            elif word in _OBJECT_VERBS:
+                after = _object_end(tokens, after, word)
+        if after >= len(tokens):
+            continue
+        return Attribution(speaker, spans[after][0], commits=False)
+    return None
+
+
+def _is_leading_prefix(tokens: list[str]) -> bool:
+    """Words before the speaker that still leave the verb as the clause's main verb."""
+    last = tokens[-1]
+    if last[-1] in ",:–—" or last in ("–", "—"):
+        return True
+    return all(_bare(token) in _DISCOURSE_WORDS for token in tokens)
+
+
+def according_to(text: str) -> tuple[str, int, int] | None:
+    """``(speaker, start, end)`` of an "according to X" phrase in ``text``."""
+    if "ccording" not in text:
+        return None
+    match = _ACCORDING_RE.search(text)
+    if match is None or len(match.group("np").split()) > 8:
+        return None
+    return clean_speaker(match.group("np")), match.start(), match.end()
+
+
+def what_called(text: str) -> str | None:
+    """ "what CEO Jamie Dimon called a record year" is Dimon's claim."""
+    match = _WHAT_CALLED_RE.search(text)
+    return clean_speaker(match.group("np")) if match else None
+
+
+_SEGMENT_RE = re.compile(r",[\"”’']?\s+")
+_APPOSITIVE_RE = re.compile(
+    r"(?:an?|the|who|which|whose|where|himself|herself|one\s+of)\b", re.IGNORECASE
+)
+_AS_PUT_RE = re.compile(
+    r"^as\s+(?P<np>.{1,60}?)\s+(?:put\s+it|puts\s+it|said|says|noted|notes|reported|"
+    r"reports|wrote|writes|explained|added)\b",
+    re.IGNORECASE,
+)
+_MAX_TRAILING_WORDS = 8
+_MIN_CLAIM_BEFORE = 3
+
+
+_TRAILING_OPENERS = word_set(
+    "on in at from to during after before late early earlier later last this yesterday "
+    "today tonight when while as via through"
+)
+
+
+def _is_trailing_rest(rest: list[str], verb: str) -> bool:
+    """What may follow "he said" in a trailing segment: when, where, or whom he told."""
+    if not rest:
+        return True
+    if verb in _OBJECT_VERBS:
+        return len(rest) <= 5 and _bare(rest[0]) != "that"
+    return _bare(rest[0]) in _TRAILING_OPENERS
+
+
+def _segment_speaker(segment: str) -> str | None:
+    """The speaker if a whole comma segment is an attribution, else None."""
+    text = segment.strip(" \"“”'’").rstrip(".!")
+    if not text:
+        return None
+    as_put = _AS_PUT_RE.match(text)
+    if as_put:
+        return clean_speaker(as_put.group("np"))
+    according = _ACCORDING_RE.match(text)
+    if according and according.start() == 0:
+        return clean_speaker(according.group("np"))
+    tokens = text.split()
+    if len(tokens) > 16 or any(token[0] in '"“' for token in tokens[1:]):
+        return None
+    first = _bare(tokens[0])
+    if first in _INVERTED_VERBS and 1 < len(tokens) <= 11:
+        rest = tokens[1:]
+        if any(token[0].isupper() for token in rest) and _bare(rest[0]) not in _CLAUSE_OPENERS:
+            return clean_speaker(" ".join(rest))
+        if len(rest) == 1 and _bare(rest[0]) in PRONOUNS:
+            return rest[0]
+        return None
+    for verb in range(1, min(len(tokens), 10)):
+        word = _bare(tokens[verb])
+        if word not in SAY_VERBS and word not in SAY_THAT_VERBS:
+            continue
+        phrase = _noun_phrase_before(tokens, verb)
+        if phrase is None or phrase[0] != 0 or _is_passive(tokens, verb):
+            return None
+        rest = tokens[verb + 1 :]
+        if len(rest) > _MAX_TRAILING_WORDS or not _is_trailing_rest(rest, word):
+            return None
+        if word in SAY_THAT_VERBS and word not in ("reported", "reports", "found", "wrote"):
+            return None
+        return clean_speaker(" ".join(tokens[: phrase[1] + 1]))
+    return None
+
+
+def segment_attributions(sentence: str) -> list[SegmentAttribution]:
+    """Comma segments of ``sentence`` that only say who is speaking."""
+    if "," not in sentence or not _mentions_reporting(sentence):
+        return []
+    boundaries = [match for match in _SEGMENT_RE.finditer(sentence)]
+    found: list[SegmentAttribution] = []
+    for number, boundary in enumerate(boundaries):
+        if sentence.count("(", 0, boundary.start()) > sentence.count(")", 0, boundary.start()):
+            continue
+        segment_end = (
+            boundaries[number + 1].start() if number + 1 < len(boundaries) else len(sentence)
+        )
+        if len(sentence[: boundary.start()].split()) < _MIN_CLAIM_BEFORE:
+            continue
+        speaker = _segment_speaker(sentence[boundary.end() : segment_end])
+        if not speaker:
+            continue
+        end = segment_end
+        for following in boundaries[number + 1 :]:
+            if following.start() < end:
+                continue
+            next_end = sentence.find(",", following.end())
+            if not _APPOSITIVE_RE.match(sentence, following.end()):
+                break
+            end = len(sentence) if next_end < 0 else next_end
+        if end >= len(sentence.rstrip(' .!"”’')):
+            end = len(sentence)
+        found.append(SegmentAttribution(speaker, boundary.start(), end))
+    return found
+
+
+def main_subject(text: str) -> str | None:
+    """The subject that opens a clause: "Mr Zelenskyy" in "Mr Zelenskyy remains ..."."""
+    tokens = text.split()
+    index = 0
+    while index < len(tokens) and _bare(tokens[index]) in _DISCOURSE_WORDS:
+        index += 1
+    for position in range(index, min(len(tokens), index + 12)):
+        if tokens[position][-1] == "," and _bare(tokens[index]) in _BOUNDARY_WORDS | {"at"}:
+            index = position + 1  # skip a leading adverbial: "At a dinner on Friday night,"
+            break
+    words: list[str] = []
+    for token in tokens[index : index + 10]:
+        word = _bare(token)
+        if token[0].isupper() or word in _NP_LOWER_WORDS or word.endswith("'s"):
+            words.append(token)
+            if token[-1] in ",;:":
+                break
+            continue
+        break
+    phrase = clean_speaker(" ".join(words))
+    if not phrase or not any(word[0].isupper() for word in phrase.split()):
+        return None
+    return phrase
+
+
+def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
+    """ "person", "group" (they) or "organisation" (it), for resolving pronouns."""
+    words = speaker.split()
+    lowered = [word.lower().strip(_STRIP_CHARS) for word in words]
+    if any(word in TITLE_WORDS for word in lowered):
+        return "person"
+    last = lowered[-1].removesuffix("'s").removesuffix("’s")
+    if any(word in _ORGANISATION_WORDS for word in lowered):
+        return "organisation"
+    if last in surnames or words[-1].strip(_STRIP_CHARS) in surnames:
+        return "person"
+    if words[-1].islower() and (last.endswith("s") or last in _PLURAL_HEADS):
+        return "group"
+    if 2 <= len(words) <= 3 and all(word[0].isupper() for word in words):
+        return "person"
+    return "organisation"
+
+
+class SpeakerTracker:
+    """The speakers named so far in one article, for "he said" and "it said"."""
+
+    def __init__(self, body: str) -> None:
+        self.surnames: set[str] = set()
+        for match in _TITLED_NAME_RE.finditer(body):
+            name = match.group(1).split()[-1]
+            self.surnames.add(name.removesuffix("'s").removesuffix("’s"))
+        self.last: dict[str, str] = {}
+        self.last_any: str | None = None
+
+    def note(self, speaker: str) -> None:
+        kind = speaker_kind(speaker, self.surnames)
+        self.last[kind] = speaker
+        self.last_any = speaker
+        if kind == "person":
+            self.surnames.add(speaker.split()[-1])
+
+    def resolve(
+        self, phrase: str, *, subject: str | None = None, in_quote: bool = False
+    ) -> str | None:
+        """A named speaker for ``phrase``; pronouns point back, names are kept as written."""
+        pronoun = phrase.lower()
+        if pronoun not in PRONOUNS:
+            self.note(phrase)
+            return phrase
+        if pronoun in ("i", "we"):
+            return self.last_any if in_quote else None
+        wanted = {"he": ("person",), "she": ("person",), "it": ("organisation",)}.get(
+            pronoun, ("group", "organisation")
+        )
+        if subject and speaker_kind(subject, self.surnames) in wanted:
+            self.note(subject)
+            return subject
+        for kind in wanted:
+            if kind in self.last:
+                resolved = self.last[kind]
+                self.last_any = resolved
+                return resolved
+        return None

@@ -1,0 +1,250 @@
+"""Cut a sentence into clauses that each stand alone as a claim.
+
+A sentence is cut at "; ", ", while", ", but", ", whereas", ", although", at "and"
+when a new subject and verb follow, at "and said"/"and that" (same speaker, new
+claim), at ", adding that"/", saying" (the speaker goes on), and a ", which ..."
+relative clause becomes its own claim about its antecedent. Cuts inside brackets, or
+inside a quotation that the clause itself does not start in, are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extraction.speakers import (
+    COMMIT_VERBS,
+    PRONOUNS,
+    SAY_THAT_VERBS,
+    SAY_VERBS,
+)
+from factcheck.extraction.words import word_set
+
+_CUT_RE = re.compile(
+    r"""
+    # the lookahead rejects most positions on their first character
+    (?=[;,]|\s+(?:and|while|that|which)\s)
+    (?:
+      (?P<semicolon>;\s+)
+    | (?P<but>,\s+(?:but|yet|although)\s+)
+    | (?P<contrast>,\s+(?:while|whereas)\s+)
+    | (?P<continues>,\s+(?:adding|saying|insisting|claiming|warning|arguing|noting|stressing|
+                           explaining)(?:\s+that)?\s+)
+    | (?P<and_say>,?\s+and\s+(?:then\s+|also\s+)?(?=(?:said|says|added|adds|told|warned|insisted|
+                           claimed|argued|noted)\b))
+    | (?P<and_that>,?\s+and\s+that\s+)
+    | (?P<and_clause>,?\s+and\s+)
+    | (?P<bare_while>\s+while\s+)
+    | (?P<relative>,\s+(?:which|who)\s+)
+    | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
+    )
+    """,
+    re.VERBOSE,
+)
+_WORD_RE = re.compile(r"[\w'’$£€%.-]+")
+_COMMON_VERBS = word_set(
+    "is are was were has have had will would can could may might must should shall do "
+    "does did remains remain holds hold makes make works work wants want needs need seems "
+    "seem appears appear continues continue plans plan faces face gets get goes go takes "
+    "take comes come knows know tends tend stands stand lives live runs run leads lead"
+)
+_SUBJECT_OPENERS = word_set(
+    "the a an this that these those his her their its our my your some many most all no "
+    "several few both each every other another"
+)
+_DETERMINERS = word_set("the a an this that these those its his her their our")
+_ADVERBS = word_set("even also now still then only already never not often")
+_MIN_CLAUSE_WORDS = 3
+_CUT_EDGE = ' ,"“”'
+
+
+@dataclass(slots=True)
+class Clause:
+    """A clause as sentence offsets, less any holes cut out of it."""
+
+    start: int
+    end: int
+    joiner: str = ""
+    holes: list[tuple[int, int, str]] = field(default_factory=list)
+    antecedent: str | None = None
+
+    def pieces(self) -> list[tuple[int, int]]:
+        parts = []
+        position = self.start
+        for hole_start, hole_end, _ in sorted(self.holes):
+            if hole_start > position:
+                parts.append((position, hole_start))
+            position = max(position, hole_end)
+        if position < self.end:
+            parts.append((position, self.end))
+        return parts
+
+    def text(self, sentence: str) -> str:
+        # Quote marks at a cut belong to the attribution that was cut out:
+        # '"In the old days," Dimon said, "you dealt ...' -> 'In the old days, you dealt ...'.
+        parts = []
+        position = self.start
+        for hole_start, hole_end, glue in sorted(self.holes):
+            if hole_start > position:
+                parts.append(sentence[position:hole_start])
+                parts.append(glue)
+            position = max(position, hole_end)
+        parts.append(sentence[position : self.end])
+        text = ""
+        for index in range(0, len(parts), 2):
+            piece = parts[index]
+            if index:
+                piece = piece.lstrip(_CUT_EDGE)
+            if index + 1 < len(parts):
+                piece = piece.rstrip(_CUT_EDGE)
+                if not piece:
+                    continue
+                piece += parts[index + 1]
+            text += piece
+        return text.strip()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _is_verb(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in _COMMON_VERBS
+        or lowered in SAY_VERBS
+        or lowered in SAY_THAT_VERBS
+        or lowered in COMMIT_VERBS
+        or (len(lowered) > 4 and lowered.endswith("ed"))
+    )
+
+
+def starts_clause(text: str) -> bool:
+    """Whether ``text`` opens with a subject and a finite verb: "China abstained ..."."""
+    tokens = text.split(maxsplit=8)[:8]
+    if len(tokens) < 2:
+        return False
+    first = tokens[0].lower()
+    if not tokens[0][-1].isalnum():
+        return False
+    if first in PRONOUNS:
+        second = tokens[1].lower()
+        return _is_verb(second) or second in _ADVERBS
+    if not (first in _SUBJECT_OPENERS or tokens[0][0].isupper() or tokens[0][0].isdigit()):
+        return False
+    first_noun = 2 if first in _SUBJECT_OPENERS else 1
+    for index, token in enumerate(tokens[1:6], start=1):
+        word = token.lower()
+        if word in _ADVERBS or index < first_noun:
+            continue
+        if _is_verb(word.rstrip(",.;:")):
+            return True
+        if not token[-1].isalnum() or word in ("and", "or", "of", "to", "–", "—"):
+            return False
+        if index > 1 and not (token[0].isupper() or tokens[index - 1].lower() in _SUBJECT_OPENERS):
+            # a subject is a few capitalised words or a determiner and its noun
+            return word.endswith("s") and index == 2
+    return False
+
+
+def _ends_list(text: str) -> bool:
+    """ "the US, Europe" before "and Japan": the last item of a list, not a new clause."""
+    return any(token.endswith(",") for token in text.split()[-3:-1])
+
+
+def _ends_with_reporting_verb(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and words[-1].lower() in SAY_VERBS | SAY_THAT_VERBS
+
+
+def _antecedent(text: str) -> str | None:
+    """The noun phrase a ", which" clause describes: "the Marshall Plan"."""
+    words = text.split()[-8:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _DETERMINERS:
+            return " ".join(words[index:])
+    capitalised = []
+    for word in reversed(words):
+        if not word[0].isupper():
+            break
+        capitalised.append(word)
+    return " ".join(reversed(capitalised)) or None
+
+
+def _top_level(sentence: str, position: int, base: int, region_of) -> bool:
+    if sentence.count("(", 0, position) > sentence.count(")", 0, position):
+        return False
+    return region_of(position) == region_of(base)
+
+
+def split_clauses(
+    sentence: str,
+    content_start: int,
+    holes: list[tuple[int, int, str]],
+    region_of,
+) -> list[Clause]:
+    """Clauses of ``sentence`` from ``content_start``; ``holes`` are attribution segments.
+
+    ``region_of(offset)`` names the quotation an offset of the sentence sits in, so that
+    a cut is only made at the quoting level the clause started at.
+    """
+    clauses = [Clause(content_start, len(sentence))]
+    position = content_start
+    while True:
+        match = _CUT_RE.search(sentence, position)
+        if match is None:
+            break
+        position = match.end()
+        cut = match.start()
+        current = clauses[-1]
+        if any(start <= cut < end for start, end, _ in holes):
+            continue
+        if not _top_level(sentence, cut, current.start, region_of):
+            continue
+        kind = match.lastgroup or ""
+        before = sentence[current.start : cut]
+        after = sentence[match.end() :]
+        relative = kind in ("relative", "restrictive")
+        if len(_words(after)) < _MIN_CLAUSE_WORDS or (
+            len(_words(before)) < (1 if relative else _MIN_CLAUSE_WORDS)
+        ):
+            continue
+        if relative:
+            if not _opens_relative(after):
+                continue
+            relative_end = _relative_end(sentence, match.end(), holes)
+            antecedent = _antecedent(before)
+            current.holes.append((cut, relative_end, " "))
+            clauses.append(Clause(match.end(), relative_end, "relative", antecedent=antecedent))
+            # The main clause goes on after the relative clause: keep it last.
+            clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
+            position = relative_end
+            continue
+        if kind in ("and_clause", "bare_while") and not starts_clause(after):
+            continue
+        if kind == "and_clause" and _ends_list(before):
+            continue
+        if kind == "bare_while" and _ends_with_reporting_verb(before):
+            continue
+        current.end = cut
+        clauses.append(Clause(match.end(), len(sentence), kind))
+    for clause in clauses:
+        clause.holes.extend(hole for hole in holes if clause.start <= hole[0] < clause.end)
+    return clauses
+
+
+def _relative_end(sentence: str, start: int, holes: list[tuple[int, int, str]]) -> int:
+    """A relative clause runs to the next comma, or to an attribution cut out after it."""
+    comma = sentence.find(", ", start)
+    ends = [hole_start for hole_start, _, _ in holes if hole_start >= start]
+    if comma >= 0:
+        ends.append(comma)
+    return min(ends, default=len(sentence))
+
+
+def _opens_relative(after: str) -> bool:
+    words = _words(after)[:2]
+    if not words:
+        return False
+    first = words[0].lower()
+    return not (first in PRONOUNS or first in _SUBJECT_OPENERS or words[0][0].isupper())

@@ -1,0 +1,56 @@
+from django.contrib import admin
+
+from factcheck.reviews.models import Event, Rating, Source, Verdict
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "position", "rating_value", "colour"]
+    list_editable = ["position"]
+    search_fields = ["label", "slug"]
+    prepopulated_fields = {"slug": ["label"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "publisher", "stance", "claim", "added_by", "added_at"]
+    list_filter = ["stance", "added_at"]
+    search_fields = ["url", "title", "publisher", "claim__text"]
+    list_select_related = ["claim", "added_by"]
+    raw_id_fields = ["claim", "added_by"]
+    show_full_result_count = False
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["claim", "rating", "status", "author", "approved_by", "approved_at",
+                    "created_at"]  # fmt: skip
+    list_filter = ["status", "rating", "created_at"]
+    search_fields = ["claim__text", "summary"]
+    list_select_related = ["claim", "rating", "author", "approved_by"]
+    raw_id_fields = ["claim", "author", "approved_by"]
+    filter_horizontal = ["sources"]
+    show_full_result_count = False
+    # Approval goes through the workflow (four-eyes rule, audit event), not a form field.
+    readonly_fields = ["status", "approved_by", "approved_at", "created_at"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    """The audit trail is read-only, here as everywhere."""
+
+    list_display = ["created_at", "actor", "action", "from_value", "to_value", "claim"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["claim__text", "note", "actor__username"]
+    list_select_related = ["actor", "claim"]
+    show_full_result_count = False
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

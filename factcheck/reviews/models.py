@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
+from django.db import models
+from django.db.models import F, Q
+
+from factcheck.claims.models import Claim
+
+http_url = URLValidator(schemes=["http", "https"])
+
+
+class Rating(models.Model):
+    """One value of the verdict scale, editable in the admin."""
+
+    label = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order on screen and in reports: lowest first."
+    )
+    rating_value = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="ClaimReview ratingValue (1 = worst). Leave empty for ratings off the scale.",
+    )
+    colour = models.CharField(
+        max_length=7,
+        default="#777777",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1a7f37.")],
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SourceStance(models.TextChoices):
+    SUPPORTS = "supports", "Supports"
+    REFUTES = "refutes", "Refutes"
+    CONTEXT = "context", "Context"
+
+
+class Source(models.Model):
+    """Evidence a reviewer attaches to a claim."""
+
+    Stance = SourceStance
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000, validators=[http_url])
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=300, blank=True)
+    excerpt = models.TextField(blank=True, help_text="The passage quoted from the source.")
+    stance = models.CharField(max_length=10, choices=Stance, default=Stance.CONTEXT)
+    archive_url = models.URLField(
+        max_length=2000, blank=True, validators=[http_url], verbose_name="archived copy URL"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "url"],
+                name="source_unique_url_per_claim",
+                violation_error_message="This source is already attached to the claim.",
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=SourceStance.values), name="source_stance_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="source_url_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class VerdictStatus(models.TextChoices):
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    SENT_BACK = "sent_back", "Sent back"
+    PUBLISHED = "published", "Published"
+
+
+class Verdict(models.Model):
+    """A reviewer's conclusion on a claim. Published verdicts are never edited: a correction
+    is a new verdict with its own approval, and the claim keeps both."""
+
+    Status = VerdictStatus
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    summary = models.TextField()
+    sources = models.ManyToManyField(Source, blank=True, related_name="verdicts")
+    status = models.CharField(max_length=20, choices=Status, default=Status.AWAITING_APPROVAL)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_approved",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        permissions = [("approve_verdict", "Can approve or send back verdicts")]
+        indexes = [models.Index(fields=["status", "created_at"], name="verdict_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=VerdictStatus.values), name="verdict_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("author")),
+                name="verdict_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (Q(approved_by__isnull=False) & Q(approved_at__isnull=False)),
+                name="verdict_published_is_approved",
+            ),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status="awaiting_approval"),
+                name="verdict_one_awaiting_approval_per_claim",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rating} — {self.claim}"
+
+
+class EventAction(models.TextChoices):
+    TRIAGE = "triage", "triaged"
+    UNDO_TRIAGE = "undo_triage", "undid the triage decision"
+    TAKE = "take", "took the claim"
+    ASSIGN = "assign", "assigned the claim"
+    MERGE = "merge", "merged it as a duplicate"
+    SOURCE_ADDED = "source_added", "added a source"
+    SOURCE_CHANGED = "source_changed", "changed a source"
+    SOURCE_REMOVED = "source_removed", "removed a source"
+    NOTE = "note", "wrote a note"
+    PROPOSE_VERDICT = "propose_verdict", "proposed a verdict"
+    APPROVE = "approve", "approved the verdict"
+    SEND_BACK = "send_back", "sent the verdict back"
+
+
+class Event(models.Model):
+    """The audit trail: append-only, one row per change, who and when."""
+
+    Action = EventAction
+
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=40, choices=EventAction)
+    from_value = models.CharField(max_length=200, blank=True)
+    to_value = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="event_claim_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_value} → {self.to_value}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValidationError("Events are append-only.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,353 @@
+"""The review workflow: every claim status change, source, note and verdict.
+
+Each function checks the actor's permission, refuses a move the workflow does not
+allow, writes with a version check so that two people acting on one claim never
+overwrite each other, and records an Event in the same transaction.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from factcheck.claims.models import Claim
+from factcheck.reviews.models import Event, Rating, Source, Verdict
+
+Status = Claim.Status
+
+
+class WorkflowError(Exception):
+    """A move the workflow refuses; the message is for the person who tried it."""
+
+
+class StaleClaim(WorkflowError):
+    """Someone else changed the claim since the actor loaded it."""
+
+    def __init__(self, claim: Claim):
+        self.claim = claim
+        super().__init__(
+            f"Someone else changed this claim while you were looking at it: it is now "
+            f"{claim.get_status_display()}"
+            + (f", with {claim.assignee}" if claim.assignee_id else "")
+            + ". Nothing you did was saved; check its current state and try again."
+        )
+
+
+def _require(user, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(f"You do not have permission to do this ({permission}).")
+
+
+def _event(claim: Claim | None, user, action: str, from_value="", to_value="", note=""):
+    return Event.objects.create(
+        claim=claim,
+        actor=user,
+        action=action,
+        from_value=str(from_value)[:200],
+        to_value=str(to_value)[:200],
+        note=note,
+    )
+
+
+def _move(
+    claim: Claim,
+    *,
+    user,
+    version: int | None,
+    allowed_from: set[str],
+    to: str,
+    action: str,
+    note: str = "",
+    **changes,
+) -> Claim:
+    """Move ``claim`` to status ``to`` if it is in ``allowed_from`` and still at ``version``.
+
+    The update is one conditional UPDATE: of two concurrent moves exactly one matches.
+    """
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)
+    if claim.status not in allowed_from:
+        raise WorkflowError(
+            f"This claim is {claim.get_status_display()}; it cannot be moved to "
+            f"{Status(to).label} from there."
+        )
+    expected = claim.version if version is None else version
+    updated = Claim.objects.filter(pk=claim.pk, version=expected, status=claim.status).update(
+        status=to, version=F("version") + 1, updated_at=timezone.now(), **changes
+    )
+    if not updated:
+        claim.refresh_from_db()
+        raise StaleClaim(claim)
+    from_status = claim.status
+    claim.refresh_from_db()
+    _event(claim, user, action, from_status, to, note)
+    return claim
+
+
+TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
+ASSIGNABLE = {Status.CHECK_WORTHY, Status.IN_RESEARCH}
+MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN_RESEARCH}
+
+
+@transaction.atomic
+def claim_triage(*, claim: Claim, user, decision: str, version: int | None = None) -> Claim:
+    """Decide whether a new claim is worth checking."""
+    _require(user, "claims.triage_claim")
+    if decision not in TRIAGE_DECISIONS:
+        raise WorkflowError(f"Unknown triage decision {decision!r}.")
+    return _move(
+        claim, user=user, version=version, allowed_from={Status.NEW}, to=decision, action="triage"
+    )
+
+
+@transaction.atomic
+def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Take back one's own triage decision while nobody has acted on the claim since."""
+    _require(user, "claims.triage_claim")
+    last = claim.events.order_by("-created_at", "-id").first()
+    if last is None or last.action != "triage" or last.actor_id != user.pk:
+        raise WorkflowError("Only your own latest triage decision can be undone.")
+    return _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from=TRIAGE_DECISIONS,
+        to=Status.NEW,
+        action="undo_triage",
+    )
+
+
+@transaction.atomic
+def claim_take(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Start researching a check-worthy claim nobody has taken."""
+    _require(user, "claims.research_claim")
+    if claim.assignee_id and claim.assignee_id != user.pk:
+        raise StaleClaim(claim)
+    return _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.CHECK_WORTHY},
+        to=Status.IN_RESEARCH,
+        action="take",
+        assignee=user,
+    )
+
+
+def claim_take_next(*, user) -> Claim | None:
+    """Hand the user the most pressing check-worthy claim nobody else has.
+
+    Two reviewers asking at once never get the same claim: each attempt is a conditional
+    update, and the loser of a race moves on to the next candidate.
+    """
+    _require(user, "claims.research_claim")
+    candidates = Claim.objects.filter(status=Status.CHECK_WORTHY, assignee__isnull=True).order_by(
+        "-priority", "-score", "id"
+    )
+    for _ in range(20):
+        claim = candidates.first()
+        if claim is None:
+            return None
+        try:
+            return claim_take(claim=claim, user=user, version=claim.version)
+        except StaleClaim:
+            continue
+    return None
+
+
+@transaction.atomic
+def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) -> Claim:
+    """An editor gives a check-worthy or in-research claim to a reviewer."""
+    _require(user, "claims.assign_claim")
+    if not assignee.has_perm("claims.research_claim"):
+        raise WorkflowError(f"{assignee} cannot research claims.")
+    if claim.status == Status.IN_RESEARCH and claim.assignee_id == assignee.pk:
+        raise WorkflowError(f"This claim is already with {assignee}.")
+    previous = claim.assignee
+    return _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from=ASSIGNABLE,
+        to=Status.IN_RESEARCH,
+        action="assign",
+        note=f"Assigned to {assignee}" + (f" (was {previous})" if previous else ""),
+        assignee=assignee,
+    )
+
+
+@transaction.atomic
+def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = None) -> Claim:
+    """Mark ``claim`` as a duplicate of ``canonical``: it is checked once, there."""
+    _require(user, "claims.assign_claim")
+    if canonical.pk == claim.pk:
+        raise WorkflowError("A claim cannot be a duplicate of itself.")
+    if canonical.status == Status.DUPLICATE:
+        canonical = canonical.canonical
+    return _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from=MERGEABLE,
+        to=Status.DUPLICATE,
+        action="merge",
+        note=f"Duplicate of claim {canonical.pk}",
+        canonical=canonical,
+        assignee=None,
+    )
+
+
+def _require_researcher(claim: Claim, user) -> None:
+    """Sources and verdicts come from the claim's researcher, or, once it is published,
+    from any reviewer proposing a correction."""
+    _require(user, "claims.research_claim")
+    if claim.status == Status.IN_RESEARCH:
+        if claim.assignee_id != user.pk:
+            raise PermissionDenied("Only the reviewer researching this claim can do this.")
+    elif claim.status != Status.PUBLISHED:
+        raise WorkflowError(
+            f"Sources and verdicts are added while a claim is in research; "
+            f"this one is {claim.get_status_display()}."
+        )
+
+
+@transaction.atomic
+def source_add(*, claim: Claim, user, **fields) -> Source:
+    _require_researcher(claim, user)
+    _require(user, "reviews.add_source")
+    source = Source(claim=claim, added_by=user, **fields)
+    source.full_clean()
+    try:
+        with transaction.atomic():
+            source.save()
+    except IntegrityError:
+        raise ValidationError({"url": "This source is already attached to the claim."}) from None
+    _event(claim, user, "source_added", "", source.url)
+    return source
+
+
+def _require_own_source(source: Source, user, permission: str) -> None:
+    _require(user, permission)
+    if source.added_by_id != user.pk:
+        raise PermissionDenied("Only the person who added a source can change or remove it.")
+    if source.verdicts.exclude(status=Verdict.Status.SENT_BACK).exists():
+        raise WorkflowError("A verdict rests on this source; it can no longer be changed.")
+
+
+@transaction.atomic
+def source_update(*, source: Source, user, **fields) -> Source:
+    _require_own_source(source, user, "reviews.change_source")
+    for name, value in fields.items():
+        setattr(source, name, value)
+    source.full_clean()
+    try:
+        with transaction.atomic():
+            source.save()
+    except IntegrityError:
+        raise ValidationError({"url": "This source is already attached to the claim."}) from None
+    _event(source.claim, user, "source_changed", "", source.url)
+    return source
+
+
+@transaction.atomic
+def source_delete(*, source: Source, user) -> None:
+    _require_own_source(source, user, "reviews.delete_source")
+    _event(source.claim, user, "source_removed", source.url, "")
+    source.delete()
+
+
+@transaction.atomic
+def note_add(*, claim: Claim, user, text: str) -> Event:
+    _require(user, "claims.research_claim")
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Write the note first."})
+    return _event(claim, user, "note", note=text)
+
+
+@transaction.atomic
+def verdict_propose(
+    *,
+    claim: Claim,
+    user,
+    rating: Rating,
+    summary: str,
+    sources=(),
+    version: int | None = None,
+) -> Verdict:
+    """Propose a verdict for approval. On a published claim this starts a correction: the
+    published verdict stays as it is until the new one is approved."""
+    _require_researcher(claim, user)
+    _require(user, "reviews.add_verdict")
+    summary = summary.strip()
+    if not summary:
+        raise ValidationError({"summary": "Say in a sentence or two what the evidence shows."})
+    foreign = [source for source in sources if source.claim_id != claim.pk]
+    if foreign:
+        raise ValidationError({"sources": "A verdict can only rest on this claim's sources."})
+    claim = _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.IN_RESEARCH, Status.PUBLISHED},
+        to=Status.AWAITING_APPROVAL,
+        action="propose_verdict",
+        note=f"{rating.label}: {summary}",
+    )
+    verdict = Verdict.objects.create(claim=claim, rating=rating, summary=summary, author=user)
+    verdict.sources.set(sources)
+    return verdict
+
+
+def _awaiting(verdict: Verdict, user) -> None:
+    _require(user, "reviews.approve_verdict")
+    if verdict.status != Verdict.Status.AWAITING_APPROVAL:
+        raise WorkflowError(
+            f"This verdict is {verdict.get_status_display()}, not awaiting approval."
+        )
+
+
+@transaction.atomic
+def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Verdict:
+    """Publish a verdict. Nobody approves a verdict they proposed."""
+    _awaiting(verdict, user)
+    if verdict.author_id == user.pk:
+        raise PermissionDenied("You proposed this verdict; another editor must approve it.")
+    _move(
+        verdict.claim,
+        user=user,
+        version=version,
+        allowed_from={Status.AWAITING_APPROVAL},
+        to=Status.PUBLISHED,
+        action="approve",
+    )
+    verdict.status = Verdict.Status.PUBLISHED
+    verdict.approved_by = user
+    verdict.approved_at = timezone.now()
+    verdict.save(update_fields=["status", "approved_by", "approved_at"])
+    return verdict
+
+
+@transaction.atomic
+def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None = None) -> Verdict:
+    """Return a verdict to its author with a note saying what is missing."""
+    _awaiting(verdict, user)
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": "Say what needs to change before it can be approved."})
+    claim = verdict.claim
+    back_to = Status.IN_RESEARCH
+    if claim.verdicts.filter(status=Verdict.Status.PUBLISHED).exists():
+        back_to = Status.PUBLISHED  # a correction sent back leaves the published verdict standing
+    _move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.AWAITING_APPROVAL},
+        to=back_to,
+        action="send_back",
+        note=note,
+    )
+    verdict.status = Verdict.Status.SENT_BACK
+    verdict.save(update_fields=["status"])
+    return verdict

@@ -1,0 +1,34 @@
+from django.urls import path
+
+from factcheck.reviews import views
+
+app_name = "reviews"
+urlpatterns = [
+    path("triage/", views.triage_view, name="triage"),
+    path("triage/counts/", views.triage_counts_view, name="triage_counts"),
+    path("my-claims/", views.my_claims_view, name="my_claims"),
+    path("approvals/", views.approvals_view, name="approvals"),
+    path("claims/next/", views.take_next_view, name="take_next"),
+    path("claims/<int:claim_id>/", views.claim_detail_view, name="claim"),
+    path("claims/<int:claim_id>/panel/<slug:panel>/", views.claim_panel_view, name="panel"),
+    path("claims/<int:claim_id>/triage/", views.triage_decide_view, name="triage_decide"),
+    path("claims/<int:claim_id>/undo/", views.triage_undo_view, name="triage_undo"),
+    path("claims/<int:claim_id>/take/", views.take_view, name="take"),
+    path("claims/<int:claim_id>/assign/", views.assign_view, name="assign"),
+    path("claims/<int:claim_id>/merge/", views.merge_view, name="merge"),
+    path("claims/<int:claim_id>/sources/", views.source_add_view, name="source_add"),
+    path(
+        "claims/<int:claim_id>/sources/<int:source_id>/edit/",
+        views.source_edit_view,
+        name="source_edit",
+    ),
+    path(
+        "claims/<int:claim_id>/sources/<int:source_id>/delete/",
+        views.source_delete_view,
+        name="source_delete",
+    ),
+    path("claims/<int:claim_id>/notes/", views.note_add_view, name="note_add"),
+    path("claims/<int:claim_id>/verdict/", views.verdict_propose_view, name="verdict_propose"),
+    path("verdicts/<int:verdict_id>/approve/", views.verdict_approve_view, name="approve"),
+    path("verdicts/<int:verdict_id>/send-back/", views.verdict_send_back_view, name="send_back"),
+]

@@ -1,0 +1,101 @@
+// Small behaviours on top of server-rendered pages. Every page works without this file.
+"use strict";
+
+function isTyping(event) {
+  const target = event.target;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+// Bring the claim being read into view in its article.
+function scrollToCurrentClaim() {
+  const current = document.querySelector(".claim-span.current");
+  if (current) current.scrollIntoView({ block: "center" });
+}
+
+// Triage by keyboard: move between rows, decide the focused one, undo the last decision.
+function setUpTriage() {
+  const queue = document.querySelector(".triage-queue");
+  const help = document.getElementById("shortcuts");
+  const helpToggle = document.querySelector("[data-shortcuts-toggle]");
+  let lastDecided = null;
+
+  function toggleHelp() {
+    if (!help) return;
+    help.hidden = !help.hidden;
+    if (helpToggle) helpToggle.setAttribute("aria-expanded", String(!help.hidden));
+  }
+  if (helpToggle) helpToggle.addEventListener("click", toggleHelp);
+  if (!queue) {
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "?" && !isTyping(event)) toggleHelp();
+    });
+    return;
+  }
+
+  const rows = () => Array.from(queue.querySelectorAll(".triage-row"));
+  const pending = () => rows().filter((row) => !row.dataset.decided);
+  const focused = () => document.activeElement?.closest?.(".triage-row") || null;
+
+  function focusRow(row) {
+    if (!row) return;
+    row.focus();
+    row.scrollIntoView({ block: "nearest" });
+  }
+  function move(step) {
+    const all = rows();
+    const index = all.indexOf(focused());
+    focusRow(all[Math.max(0, Math.min(all.length - 1, index + step))] || all[0]);
+  }
+  function press(row, action) {
+    const button = row?.querySelector(`[data-action="${action}"]`);
+    if (button) button.click();
+  }
+
+  // After a decision the server swaps the row; the next undecided row takes focus.
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    const row = event.detail.target?.id ? document.getElementById(event.detail.target.id) : null;
+    if (!row || !row.classList.contains("triage-row")) return;
+    if (row.dataset.decided) {
+      lastDecided = row;
+      const after = pending().find(
+        (candidate) => row.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      focusRow(after || pending()[0] || row);
+    } else {
+      focusRow(row);
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = focused() || pending()[0];
+    const actions = {
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      c: () => press(row, "check_worthy"),
+      x: () => press(row, "not_check_worthy"),
+      s: () => press(row, "skip"),
+      u: () => press(lastDecided && document.contains(lastDecided) ? lastDecided : null, "undo"),
+      o: () => row?.querySelector(".claim-link")?.click(),
+      "?": toggleHelp,
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+
+  focusRow(pending()[0]);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  scrollToCurrentClaim();
+  setUpTriage();
+});

@@ -1,0 +1,121 @@
+import json
+import time
+
+import pytest
+
+from factcheck.extraction import checkworthiness
+from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, WEIGHTS_PATH, score_claim
+from factcheck.extraction.types import ClaimType, Figure
+
+OPINION = "I think we've seen a deterioration of values."
+GUNS = "Ukraine said Russia has moved 18,000 guns to the border since March."
+GUNS_FIGURES = (Figure("18,000 guns", 18000, "guns"),)
+
+
+def score(text, *, sentence=None, speaker=None, figures=(), claim_type=ClaimType.OTHER):
+    return score_claim(
+        text,
+        sentence=text if sentence is None else sentence,
+        speaker=speaker,
+        figures=figures,
+        claim_type=claim_type,
+    )
+
+
+def test_weights_file_is_json_with_weights_bias_threshold_and_credit():
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+
+    assert data["weights"]
+    assert all(isinstance(weight, float) for weight in data["weights"].values())
+    assert isinstance(data["bias"], float)
+    assert 0 < data["threshold"] < 1
+    assert "10.5281/zenodo.3609356" in data["metadata"]["credit"]
+
+
+def test_default_threshold_is_the_tuned_one_from_the_weights_file():
+    assert json.loads(WEIGHTS_PATH.read_text())["threshold"] == DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "?",
+        OPINION,
+        GUNS,
+        "1 2 3 4 5 6 7 8 9 10 percent $ million billion " * 20,
+        "What do you think? " * 30,
+        "Ünïcödé — \u201cquoted\u201d \u2018text\u2019 with 12,5 % and £3bn.",
+    ],
+)
+def test_scores_are_between_zero_and_one(text):
+    value, reasons = score(text)
+
+    assert 0.0 <= value <= 1.0
+    assert all(isinstance(reason, str) and reason for reason in reasons)
+
+
+def test_attributed_claim_with_a_figure_outscores_a_first_person_opinion():
+    claim, _ = score(GUNS, speaker="Ukraine", figures=GUNS_FIGURES, claim_type=ClaimType.QUANTITY)
+    opinion, _ = score(OPINION)
+
+    assert claim >= DEFAULT_THRESHOLD > opinion
+
+
+def test_reasons_name_the_figure_and_the_speaker():
+    _, reasons = score(GUNS, speaker="Ukraine", figures=GUNS_FIGURES)
+
+    assert "contains a figure: 18,000 guns" in reasons
+    assert "attributed to Ukraine" in reasons
+
+
+def test_reasons_name_the_number_in_the_text_when_the_engine_found_no_figure():
+    _, reasons = score("Unemployment rose to 7.8 percent last year.")
+
+    assert any(reason.startswith("contains a figure: 7.8") for reason in reasons)
+
+
+def test_reasons_for_a_low_score_say_what_made_it_low():
+    value, reasons = score(OPINION)
+
+    assert value < DEFAULT_THRESHOLD
+    assert "first-person opinion" in reasons
+    assert not any("checkable" in reason for reason in reasons)
+
+
+def test_a_question_is_not_check_worthy_and_says_so():
+    value, reasons = score("What would you do about that?")
+
+    assert value < DEFAULT_THRESHOLD
+    assert "a question" in reasons
+
+
+def test_a_fragment_of_a_check_worthy_sentence_scores_as_well_as_the_sentence():
+    sentence = "We have cut the deficit by 200 billion dollars since 2010, and I am proud of it."
+    whole, _ = score(sentence)
+    fragment, _ = score("I am proud of it.", sentence=sentence)
+
+    assert fragment == whole >= DEFAULT_THRESHOLD
+
+
+def test_the_speaker_does_not_change_the_score():
+    assert score(GUNS, speaker="Ukraine")[0] == score(GUNS, speaker=None)[0]
+
+
+def test_scoring_costs_a_few_microseconds_per_word():
+    texts = [GUNS, OPINION, "We're consuming 50 percent of the world's cocaine."] * 300
+    words = sum(len(text.split()) for text in texts)
+    started = time.perf_counter()
+    for text in texts:
+        score(text)
+    per_word = (time.perf_counter() - started) / words
+
+    # Generous for slow CI machines; measured about 2 µs per word on one core.
+    assert per_word < 20e-6
+
+
+def test_scorer_imports_neither_django_nor_numpy():
+    source = checkworthiness.__loader__.get_source(checkworthiness.__name__)
+
+    assert "django" not in source
+    assert "numpy" not in source

@@ -1,0 +1,238 @@
+"""The engine end to end: the worked examples of the design, speakers, non-claims."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.extraction import ENGINE_VERSION, ClaimType, extract_claims
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_dcbd9e3bcc29c69d.txt"
+
+
+def seed_body() -> str:
+    """The seed article as the importer stores it: header, caption and byline removed."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[5:]).strip()
+
+
+def claim_containing(claims, words):
+    matching = [claim for claim in claims if words in claim.text]
+    assert matching, f"no claim contains {words!r}: {[c.text for c in claims]}"
+    return matching[0]
+
+
+def test_engine_imports_no_django():
+    code = "import sys, factcheck.extraction; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_engine_version_is_a_dated_string():
+    assert ENGINE_VERSION.count(".") == 2
+    assert ENGINE_VERSION.split(".")[0].isdigit()
+
+
+def test_guns_and_aid_sentence_is_exactly_two_claims_with_their_speakers():
+    body = (
+        "Ukraine said 18,000 guns had been given to residents to defend against Russia, "
+        "while the US has pledged to provide $600m in military assistance."
+    )
+    guns, aid = extract_claims(body)
+    assert guns.text == "18,000 guns had been given to residents to defend against Russia"
+    assert guns.speaker == "Ukraine"
+    assert [(f.value, f.unit) for f in guns.figures] == [(18000, "guns")]
+    assert aid.text == "the US has pledged to provide $600m in military assistance"
+    assert aid.speaker == "the US"
+    assert [(f.value, f.currency) for f in aid.figures] == [(600_000_000, "USD")]
+    assert guns.type == aid.type == ClaimType.QUANTITY
+
+
+def test_veto_and_abstention_are_separate_claims():
+    body = (
+        "A UN resolution condemning the invasion and calling for a withdrawal failed after "
+        "Russia used its veto power at the Security Council, but notably China abstained, "
+        "instead of throwing its full support behind the invasion."
+    )
+    veto, abstention = extract_claims(body)
+    assert "veto power" in veto.text and "China" not in veto.text
+    assert abstention.text.startswith("China abstained")
+    assert veto.speaker is None and abstention.speaker is None
+
+
+def test_seed_article_finds_the_worked_examples_and_skips_the_non_claims():
+    claims = extract_claims(seed_body())
+    texts = [claim.text for claim in claims]
+    assert "18,000 guns had been given to residents to defend against Russia" in texts
+    assert "the US has pledged to provide $600m in military assistance" in texts
+    for non_claim in ("Listen", "Glory to Ukraine", "I am here"):
+        assert not any(text.strip('."') == non_claim for text in texts)
+
+
+def test_seed_file_with_header_caption_and_byline_gives_no_claim_from_them():
+    raw = SEED.read_text(encoding="utf-8")
+    claims = extract_claims(raw)
+    first_body_line = raw.index("Ukraine's president has said")
+    assert claims and all(claim.start >= first_body_line for claim in claims)
+
+
+def test_it_said_points_back_to_the_ministry_named_before():
+    claims = extract_claims(seed_body())
+    encircle = claim_containing(claims, "encircle the city")
+    assert encircle.speaker == "the UK's Ministry of Defence"
+    assert encircle.type == ClaimType.QUOTE
+    cities = claim_containing(claims, "still holds key cities")
+    assert cities.speaker == "the UK's Ministry of Defence"
+
+
+def test_reports_that_names_the_outlet_as_speaker():
+    (claim,) = extract_claims("Reuters reports that gunfire was heard near the parliament.")
+    assert claim.speaker == "Reuters"
+    assert claim.text == "gunfire was heard near the parliament"
+
+
+def test_outlet_assertion_has_no_speaker():
+    (claim,) = extract_claims("Explosions have been heard across the city on Friday.")
+    assert claim.speaker is None
+
+
+def test_trailing_attribution_is_cut_from_the_claim():
+    body = "Some 37 countries could benefit from the scheme, the finance minister said."
+    (claim,) = extract_claims(body)
+    assert claim.text == "Some 37 countries could benefit from the scheme"
+    assert claim.speaker == "the finance minister"
+
+
+def test_inverted_attribution_with_appositive():
+    body = (
+        "The drug rewires the brain within an hour, said study author Jane Roe, "
+        "a chemist at Leeds University."
+    )
+    (claim,) = extract_claims(body)
+    assert claim.speaker == "study author Jane Roe"
+    assert claim.text == "The drug rewires the brain within an hour"
+
+
+def test_according_to_names_the_speaker_and_leaves_the_claim():
+    (claim,) = extract_claims("Prices rose by 5% last year, according to the statistics office.")
+    assert claim.speaker == "the statistics office"
+    assert claim.text == "Prices rose by 5% last year"
+
+
+def test_he_said_points_back_to_the_last_named_person():
+    body = (
+        "Finance minister Anna Berg said the budget would balance by 2027. "
+        "The deficit fell to 3.1% last year, she said."
+    )
+    budget, deficit = extract_claims(body)
+    assert budget.speaker == deficit.speaker == "Finance minister Anna Berg"
+
+
+def test_multi_paragraph_quote_belongs_to_its_speaker():
+    body = (
+        '"We have built 400 new homes this year," the mayor said.\n\n'
+        '"Rents in the city have fallen by 4%. Waiting lists are down by a third.\n\n'
+        '"Another 300 homes will be finished in spring."\n\n'
+        "The council has 51 members."
+    )
+    claims = extract_claims(body)
+    quoted = [claim for claim in claims if "members" not in claim.text]
+    assert len(quoted) == 4
+    assert {claim.speaker for claim in quoted} == {"the mayor"}
+    assert claim_containing(claims, "51 members").speaker is None
+
+
+def test_quote_speaker_named_after_the_closing_mark_covers_earlier_sentences():
+    body = (
+        "The strike went ahead on Monday.\n\n"
+        '"Turnout was over 80%. Every depot in the region closed," the union leader Sam '
+        "Hill said."
+    )
+    claims = extract_claims(body)
+    assert claim_containing(claims, "80%").speaker == "the union leader Sam Hill"
+    assert claim_containing(claims, "Every depot").speaker == "the union leader Sam Hill"
+
+
+def test_and_said_gives_two_claims_from_one_speaker():
+    body = (
+        "The chancellor said growth reached 2% in March and said unemployment had fallen "
+        "to a ten-year low."
+    )
+    growth, jobs = extract_claims(body)
+    assert "unemployment" not in growth.text and jobs.text.startswith("unemployment")
+    assert growth.speaker == jobs.speaker == "The chancellor"
+
+
+def test_non_restrictive_relative_clause_is_its_own_claim_about_its_antecedent():
+    body = "Talks will be held in Geneva, which hosted the 1954 conference, next month."
+    claims = extract_claims(body)
+    assert [claim.text for claim in claims] == [
+        "Geneva hosted the 1954 conference",
+        "Talks will be held in Geneva next month",
+    ]
+
+
+@pytest.mark.parametrize(
+    "non_claim",
+    [
+        "By Will Taylor",
+        "Picture: Alamy",
+        "Photo: Reuters",
+        "Listen.",
+        "Glory to Ukraine.",
+        "Is the government telling the truth about the deficit?",
+        "Follow us on Twitter for the latest updates.",
+        "I think we've seen a deterioration of values.",
+        "We should all be proud of our nurses.",
+        "If the talks fail, nobody knows what happens next.",
+        "Thank you all very much.",
+        "Originally published on The Example Times.",
+        "[Read more: The history of the euro]",
+    ],
+)
+def test_non_claims_give_no_claim(non_claim):
+    assert extract_claims(non_claim) == []
+
+
+def test_caption_paragraph_with_picture_credit_is_skipped():
+    body = "The president visits troops, he said. Picture: Alamy\n\nTroops entered the city."
+    assert [claim.text for claim in extract_claims(body)] == ["Troops entered the city"]
+
+
+def test_heading_lines_are_not_claims():
+    body = "Making connections\n\nThe team scanned 15 volunteers."
+    assert [claim.text for claim in extract_claims(body)] == ["The team scanned 15 volunteers"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Unemployment rose to 5.2% in May.", ClaimType.QUANTITY),
+        ('"We are not leaving the capital," the president said.', ClaimType.QUOTE),
+        ("The economy is expected to shrink next year.", ClaimType.PREDICTION),
+        ("The minister resigned on Tuesday.", ClaimType.EVENT),
+        ("Oxygen is essential for most life on Earth.", ClaimType.OTHER),
+    ],
+)
+def test_claim_type(body, expected):
+    (claim,) = extract_claims(body)
+    assert claim.type == expected
+
+
+def test_a_year_alone_does_not_make_a_quantity_claim():
+    (claim,) = extract_claims("Russia seized Crimea in 2014.")
+    assert [(f.value, f.unit) for f in claim.figures] == [(2014, "year")]
+    assert claim.type == ClaimType.EVENT
+
+
+def test_every_claim_has_a_score_and_reasons_from_the_scorer():
+    for claim in extract_claims(seed_body()):
+        assert 0.0 <= claim.score <= 1.0
+        assert isinstance(claim.reasons, tuple)
+
+
+def test_to_dict_is_json_ready():
+    (claim,) = extract_claims("The bank earned $39.7 billion in net income last year.")
+    data = claim.to_dict()
+    assert data["type"] == "quantity"
+    assert data["figures"][0]["value"] == 39_700_000_000

@@ -1,0 +1,74 @@
+import pytest
+
+from factcheck.extraction import extract_claims
+
+
+def texts(body: str) -> list[str]:
+    return [claim.text for claim in extract_claims(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The bridge was closed on Monday; traffic was diverted through the centre.",
+            ["The bridge was closed on Monday", "traffic was diverted through the centre"],
+        ),
+        (
+            "Exports fell by 4% in May, while imports rose by 2%.",
+            ["Exports fell by 4% in May", "imports rose by 2%"],
+        ),
+        (
+            "The mayor won 60% of the vote, but turnout fell to a record low.",
+            ["The mayor won 60% of the vote", "turnout fell to a record low"],
+        ),
+        (
+            "Russia used its veto and China abstained in the vote.",
+            ["Russia used its veto", "China abstained in the vote"],
+        ),
+    ],
+)
+def test_compound_sentences_split_into_standalone_claims(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sanctions were imposed by the UK, US and EU on Friday.",
+        "Talks centred on how the US, Europe and Japan can boost growth.",
+        "Russia seized Crimea and fomented civil war in the east.",
+        "The board said while profits were up, costs had risen too.",
+        "Many people report spiritual experiences while taking the drug.",
+    ],
+)
+def test_lists_shared_subjects_and_reported_while_are_not_split(body):
+    assert len(texts(body)) == 1
+
+
+def test_cut_inside_a_quotation_the_claim_does_not_start_in_is_ignored():
+    body = 'The minister warned that "prices will rise, and wages will fall" next year.'
+    assert len(texts(body)) == 1
+
+
+def test_cut_inside_brackets_is_ignored():
+    body = "The agency (which was founded in 1990, and funded by Congress) closed in 2020."
+    assert len(texts(body)) == 1
+
+
+def test_participle_reporting_clause_keeps_the_speaker():
+    body = (
+        "But Mr Zelenskyy remains defiant, insisting the military will not give up in a "
+        "message on Saturday morning."
+    )
+    defiant, insisting = extract_claims(body)
+    assert defiant.speaker is None
+    assert insisting.text == "the military will not give up in a message on Saturday morning"
+    assert insisting.speaker == "Mr Zelenskyy"
+
+
+def test_split_claims_keep_offsets_of_their_own_clause():
+    body = "Exports fell by 4% in May, while imports rose by 2%."
+    first, second = extract_claims(body)
+    assert body[first.start : first.end] == "Exports fell by 4% in May"
+    assert body[second.start : second.end] == "imports rose by 2%"

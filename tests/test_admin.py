@@ -1,0 +1,75 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from factcheck.articles.models import ImportBatch
+from factcheck.reviews.models import Rating
+from tests.factories import ClaimFactory, EventFactory, SourceFactory, VerdictFactory
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [model for model in admin.site._registry]
+
+
+@pytest.fixture
+def one_of_everything(reviewer):
+    claim = ClaimFactory()
+    source = SourceFactory(claim=claim)
+    verdict = VerdictFactory(claim=claim)
+    verdict.sources.add(source)
+    EventFactory(claim=claim)
+    ImportBatch.objects.create(source="seeds/")
+    claim.article.batch = ImportBatch.objects.get()
+    claim.article.save()
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def test_every_model_of_the_domain_is_in_the_admin():
+    names = {f"{model._meta.app_label}.{model.__name__}" for model in MODELS}
+    assert {
+        "articles.Article", "articles.ImportBatch", "claims.Claim", "reviews.Source",
+        "reviews.Verdict", "reviews.Rating", "reviews.Event", "auth.User", "auth.Group",
+    } <= names  # fmt: skip
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+def test_admin_changelist_search_and_change_pages_load(staff_client, one_of_everything, model):
+    assert staff_client.get(admin_url(model, "changelist")).status_code == 200
+    assert staff_client.get(admin_url(model, "changelist"), {"q": "guns"}).status_code == 200
+    obj = model.objects.first()
+    assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+
+
+def test_claims_are_listed_inline_on_their_article(staff_client, one_of_everything):
+    claim = ClaimFactory._meta.model.objects.get()
+    response = staff_client.get(admin_url(type(claim.article), "change", claim.article.pk))
+    assert claim.text in response.text
+
+
+def test_events_cannot_be_edited_or_deleted_in_the_admin(staff_client, one_of_everything):
+    event = EventFactory._meta.model.objects.first()
+    response = staff_client.post(admin_url(type(event), "delete", event.pk), {"post": "yes"})
+    assert response.status_code == 403
+    assert type(event).objects.filter(pk=event.pk).exists()
+
+
+def test_the_rating_scale_is_editable_in_the_admin(staff_client):
+    rating = Rating.objects.get(slug="half-true")
+    response = staff_client.post(
+        admin_url(Rating, "change", rating.pk),
+        {"label": "Half-true", "slug": "half-true", "position": 2, "rating_value": 3,
+         "colour": "#c69214", "description": ""},
+    )  # fmt: skip
+    assert response.status_code == 302
+    rating.refresh_from_db()
+    assert rating.label == "Half-true"
+
+
+def test_a_reviewer_cannot_use_the_admin(client, reviewer):
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))

@@ -1,0 +1,131 @@
+"""The database keeps the data honest even when code forgets to."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from factcheck.articles.models import Article
+from factcheck.claims.models import Claim
+from factcheck.reviews.models import Event, Rating, Source, Verdict
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EditorFactory,
+    EventFactory,
+    SourceFactory,
+    VerdictFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_two_articles_with_the_same_content_hash_are_refused():
+    article = ArticleFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="Copy", body="x", content_hash=article.content_hash)
+
+
+def test_an_article_needs_a_body_and_a_sha256_hash():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="t", body="", content_hash="a" * 64)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="t", body="b", content_hash="short")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"start": 10, "end": 10},
+        {"start": 10, "end": 5},
+        {"score": 1.5},
+        {"score": -0.1},
+        {"status": "approved-by-magic"},
+        {"claim_type": "gossip"},
+        {"status": Claim.Status.DUPLICATE},
+    ],
+    ids=[
+        "empty-span",
+        "reversed-span",
+        "score-over-1",
+        "score-negative",
+        "status",
+        "type",
+        "duplicate-without-canonical",
+    ],
+)
+def test_claim_check_constraints_refuse_bad_values(bad):
+    article = ArticleFactory()
+    fields = {"article": article, "text": "t", "sentence": "s", "start": 0, "end": 5, **bad}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.create(**fields)
+
+
+def test_two_claims_on_the_same_span_of_one_article_are_refused():
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ClaimFactory(article=claim.article, start=claim.start, end=claim.end)
+
+
+def test_claim_offsets_past_the_end_of_the_body_fail_validation():
+    article = ArticleFactory(body="Short body.")
+    claim = Claim(article=article, text="t", sentence="s", start=0, end=500)
+    with pytest.raises(ValidationError, match="ends after the article body"):
+        claim.full_clean()
+
+
+def test_a_source_url_must_be_http_or_https():
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Source.objects.create(claim=claim, url="javascript:alert(1)")
+    source = Source(claim=claim, url="ftp://example.org/file")
+    with pytest.raises(ValidationError):
+        source.full_clean()
+
+
+def test_the_same_source_url_twice_on_one_claim_is_refused():
+    source = SourceFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceFactory(claim=source.claim, url=source.url)
+
+
+def test_nobody_approves_their_own_verdict():
+    verdict = VerdictFactory()
+    verdict.approved_by = verdict.author
+    with pytest.raises(IntegrityError), transaction.atomic():
+        verdict.save()
+
+
+def test_a_published_verdict_must_say_who_approved_it_and_when():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VerdictFactory(status=Verdict.Status.PUBLISHED)
+
+
+def test_a_claim_has_at_most_one_verdict_awaiting_approval():
+    verdict = VerdictFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VerdictFactory(claim=verdict.claim)
+    VerdictFactory(claim=verdict.claim, status=Verdict.Status.SENT_BACK)
+
+
+def test_published_verdict_with_an_approver_is_accepted():
+    verdict = VerdictFactory(
+        status=Verdict.Status.PUBLISHED, approved_by=EditorFactory(), approved_at=timezone.now()
+    )
+    assert verdict.pk
+
+
+def test_events_are_append_only():
+    event = EventFactory()
+    event.note = "rewritten history"
+    with pytest.raises(ValidationError, match="append-only"):
+        event.save()
+    assert Event.objects.get().note == ""
+
+
+def test_the_default_rating_scale_exists_with_claimreview_values():
+    values = dict(Rating.objects.values_list("slug", "rating_value"))
+    assert values["false"] == 1
+    assert values["true"] == 5
+    assert values["unproven"] is None
+    assert list(Rating.objects.values_list("slug", flat=True))[:2] == ["false", "mostly-false"]
