@@ -114,7 +114,11 @@ class Verdict(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        permissions = [("approve_verdict", "Can approve or send back verdicts")]
+        permissions = [
+            ("approve_verdict", "Can approve or send back verdicts"),
+            ("export_verdicts", "Can export published verdicts"),
+            ("export_unpublished_verdicts", "Can export verdicts not yet published"),
+        ]
         indexes = [models.Index(fields=["status", "created_at"], name="verdict_status_idx")]
         constraints = [
             models.CheckConstraint(

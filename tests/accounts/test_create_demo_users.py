@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from factcheck.accounts.roles import ROLES
 from factcheck.articles.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,10 @@ def test_a_wrong_password_shows_an_error_and_does_not_log_in(client, reviewer):
     response = client.post("/accounts/login/", {"username": "rita", "password": "nope"})
     assert response.status_code == 200
     assert "correct username and password" in response.text
+
+
+def test_each_role_holds_exactly_its_permissions_after_all_migrations():
+    for name, codenames in ROLES.items():
+        group = Group.objects.get(name=name)
+        held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+        assert held == set(codenames)
