@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from factcheck.articles.models import Article, ImportBatch
 from factcheck.claims.models import Claim
+from factcheck.reviews.audit import AuditedAdmin
 
 
 class ClaimInline(admin.TabularInline):
@@ -19,7 +20,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AuditedAdmin):
     list_display = ["title", "published_on", "outlet", "author", "batch", "imported_at"]
     list_filter = ["published_on", "outlet"]
     search_fields = ["title", "outlet", "author", "url"]
@@ -32,7 +33,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(AuditedAdmin):
     list_display = [
         "id", "created_at", "created_by", "source", "status", "files_total",
         "articles_created", "duplicates_skipped", "claims_found",

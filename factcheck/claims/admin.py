@@ -3,10 +3,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from factcheck.claims.models import Claim
+from factcheck.reviews.audit import AuditedAdmin
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AuditedAdmin):
     list_display = ["short_text", "article_link", "speaker", "claim_type", "score", "status",
                     "assignee"]  # fmt: skip
     list_filter = ["status", "claim_type", "created_at"]

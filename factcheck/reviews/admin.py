@@ -1,10 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 
+from factcheck.reviews.audit import AuditedAdmin
 from factcheck.reviews.models import Event, Rating, Source, Verdict
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(AuditedAdmin):
     list_display = ["label", "slug", "position", "rating_value", "colour"]
     list_editable = ["position"]
     search_fields = ["label", "slug"]
@@ -12,7 +16,7 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(AuditedAdmin):
     list_display = ["__str__", "publisher", "stance", "claim", "added_by", "added_at"]
     list_filter = ["stance", "added_at"]
     search_fields = ["url", "title", "publisher", "claim__text"]
@@ -22,7 +26,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(AuditedAdmin):
     list_display = ["claim", "rating", "status", "author", "approved_by", "approved_at",
                     "created_at"]  # fmt: skip
     list_filter = ["status", "rating", "created_at"]
@@ -39,9 +43,9 @@ class VerdictAdmin(admin.ModelAdmin):
 class EventAdmin(admin.ModelAdmin):
     """The audit trail is read-only, here as everywhere."""
 
-    list_display = ["created_at", "actor", "action", "from_value", "to_value", "claim"]
+    list_display = ["created_at", "actor", "action", "from_value", "to_value", "claim", "subject"]
     list_filter = ["action", "created_at"]
-    search_fields = ["claim__text", "note", "actor__username"]
+    search_fields = ["claim__text", "subject", "note", "actor__username"]
     list_select_related = ["actor", "claim"]
     show_full_result_count = False
     date_hierarchy = "created_at"
@@ -54,3 +58,18 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Who may do what is itself audited: users and groups get the same trail.
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
+    pass

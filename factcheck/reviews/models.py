@@ -157,6 +157,9 @@ class EventAction(models.TextChoices):
     PROPOSE_VERDICT = "propose_verdict", "proposed a verdict"
     APPROVE = "approve", "approved the verdict"
     SEND_BACK = "send_back", "sent the verdict back"
+    ADMIN_ADD = "admin_add", "added in the admin"
+    ADMIN_CHANGE = "admin_change", "changed in the admin"
+    ADMIN_DELETE = "admin_delete", "deleted in the admin"
 
 
 class Event(models.Model):
@@ -164,8 +167,12 @@ class Event(models.Model):
 
     Action = EventAction
 
+    # SET_NULL: the trail outlives what it describes; ``subject`` still names it.
     claim = models.ForeignKey(
-        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    subject = models.CharField(
+        max_length=300, blank=True, help_text="What was changed, when it is not a claim."
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
