@@ -11,12 +11,13 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install demo serve test test-postgres lint format check bench clean
+.PHONY: help install demo serve test lint format backup restore clean
 
 help:
 	@echo "make demo    set up a SQLite workbench with demo users and the seed articles, then serve it"
 	@echo "make test    run the test suite (DATABASE_URL picks the database; SQLite by default)"
 	@echo "make lint    ruff check and ruff format --check"
+	@echo "make backup  back up the database into var/backups (make restore [BACKUP=file] restores)"
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -45,6 +46,16 @@ serve: install
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Back up / restore the database DATABASE_URL names (pg_dump / pg_restore for PostgreSQL,
+# SQLite's online backup API) into BACKUP_DIR (default var/backups). `make restore` takes
+# the newest backup, or BACKUP=file-name. Settings come from the environment: for the
+# demo database, run `DEBUG=true make backup`.
+backup: install
+	$(BIN)/python manage.py dbbackup --noinput --compress
+
+restore: install
+	$(BIN)/python manage.py dbrestore --noinput --uncompress $(if $(BACKUP),--input-filename $(BACKUP))
 
 lint: install
 	$(BIN)/ruff check .
