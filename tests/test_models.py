@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 from django.utils import timezone
 
 from factcheck.articles.models import Article
@@ -129,3 +130,13 @@ def test_the_default_rating_scale_exists_with_claimreview_values():
     assert values["true"] == 5
     assert values["unproven"] is None
     assert list(Rating.objects.values_list("slug", flat=True))[:2] == ["false", "mostly-false"]
+
+
+def test_a_claim_others_duplicate_cannot_be_deleted_alone_but_its_article_can():
+    canonical = ClaimFactory()
+    duplicate = ClaimFactory(status=Claim.Status.DUPLICATE, canonical=canonical)
+    with pytest.raises(RestrictedError):
+        canonical.delete()
+    duplicate.article.delete()
+    canonical.delete()
+    assert not Claim.objects.exists()

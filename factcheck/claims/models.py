@@ -49,8 +49,10 @@ class Claim(models.Model):
         related_name="assigned_claims",
     )
     priority = models.SmallIntegerField(default=0)
+    # RESTRICT: a claim others are duplicates of cannot be deleted on its own (they would
+    # lose what they point at); deleting its whole article with them is fine.
     canonical = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+        "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="duplicates"
     )
     version = models.PositiveIntegerField(default=1)
     extractor_version = models.CharField(max_length=40, blank=True)
@@ -104,3 +106,15 @@ class Claim(models.Model):
     def clean(self) -> None:
         if self.article_id and self.end > len(self.article.body):
             raise ValidationError({"end": "The claim's span ends after the article body."})
+
+
+class ClaimStatusCount(models.Model):
+    """How many claims are in each status, kept exact by database triggers on the claims
+    table (see migration 0002), so that screens show counts without scanning a table
+    of millions of rows."""
+
+    status = models.CharField(max_length=20, primary_key=True, choices=ClaimStatus)
+    count = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.count}"
