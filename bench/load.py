@@ -1,0 +1,112 @@
+"""Requests per second of the triage queue under gunicorn, for logged-in users.
+
+usage: .venv/bin/python bench/load.py [--database-url URL] [--seconds 20] [--workers 4]
+                                      [--connections 32] [--path /triage/]
+
+Run bench/populate.py first, and install wrk (Debian: apt-get install wrk). Starts
+gunicorn with the production-like base settings on 127.0.0.1 only (a free port), logs
+in a benchmark reviewer by creating a session, then drives the page with wrk for a
+bounded time and prints what wrk measured. The target is 300 requests per second with
+4 workers on 2 cores.
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from _setup import DEFAULT_DATABASE_URL, REPO, django_setup
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def session_cookie(username_prefix: str) -> str:
+    """A logged-in session for a benchmark reviewer, as the login page would make."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = get_user_model().objects.filter(username__startswith=username_prefix).first()
+    if user is None:
+        raise SystemExit("No benchmark data: run bench/populate.py first.")
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def wait_until_up(url: str, cookie: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            request = urllib.request.Request(url, headers={"Cookie": cookie})
+            with urllib.request.urlopen(request, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer {url} in {seconds} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--path", default="/triage/")
+    args = parser.parse_args()
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
+    django_setup(args.database_url)
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--no-input", verbosity=0)
+    cookie = session_cookie("bench-reviewer")
+    port = free_port()
+    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "factcheck.wsgi",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+            "--env", "DJANGO_SETTINGS_MODULE=factcheck.settings.base",
+            "--log-level", "warning",
+        ],
+        cwd=REPO,
+        env=env,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}{args.path}"
+    try:
+        wait_until_up(url, cookie)
+        print(f"wrk: {args.connections} connections, {args.seconds} s, {args.workers} workers")
+        result = subprocess.run(
+            [wrk, "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s",
+             "--latency", "-H", f"Cookie: {cookie}", url],
+            capture_output=True, text=True, check=True, timeout=args.seconds + 60,
+        )  # fmt: skip
+        print(result.stdout)
+        if "Non-2xx" in result.stdout:
+            raise SystemExit("Some responses were not 200: the numbers above do not count.")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
