@@ -4,7 +4,7 @@ from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 
-from factcheck.claims.models import Claim
+from factcheck.claims.models import Claim, ClaimStatus
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -144,6 +144,11 @@ class Verdict(models.Model):
         return f"{self.rating} — {self.claim}"
 
 
+def _as_status_label(value: str) -> str:
+    """A claim status in the words of the screens ("Check-worthy"); anything else as is."""
+    return ClaimStatus(value).label if value in ClaimStatus.values else value
+
+
 class EventAction(models.TextChoices):
     TRIAGE = "triage", "triaged"
     UNDO_TRIAGE = "undo_triage", "undid the triage decision"
@@ -194,3 +199,11 @@ class Event(models.Model):
         if self.pk is not None:
             raise ValidationError("Events are append-only.")
         super().save(*args, **kwargs)
+
+    @property
+    def from_label(self) -> str:
+        return _as_status_label(self.from_value)
+
+    @property
+    def to_label(self) -> str:
+        return _as_status_label(self.to_value)

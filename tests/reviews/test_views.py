@@ -549,3 +549,11 @@ def test_an_editor_merges_a_duplicate(editor_client):
     )
     duplicate.refresh_from_db()
     assert (duplicate.status, duplicate.canonical) == (Status.DUPLICATE, canonical)
+
+
+def test_the_timeline_speaks_the_screens_vocabulary(reviewer_client, editor):
+    claim = ClaimFactory()
+    claim_triage(claim=claim, user=editor, decision=Status.CHECK_WORTHY)
+    timeline = reviewer_client.get(reverse("reviews:panel", args=[claim.pk, "timeline"]), **HTMX)
+    assert "New → Check-worthy" in timeline.text
+    assert "check_worthy" not in timeline.text.replace("status-check_worthy", "")

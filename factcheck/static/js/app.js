@@ -95,7 +95,22 @@ function setUpTriage() {
   focusRow(pending()[0]);
 }
 
+// After Approve or Send back the row is swapped; keep keyboard users in the queue by
+// moving focus to the next verdict still waiting, or to the decided row.
+function setUpApprovals() {
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    const swapped = event.detail.target;
+    if (!swapped?.id) return;
+    const row = document.getElementById(swapped.id);
+    if (!row || !row.classList.contains("approval-row")) return;
+    const rows = Array.from(document.querySelectorAll(".approval-row"));
+    const next = rows.slice(rows.indexOf(row) + 1).find((r) => r.querySelector("form"));
+    (next || row).focus();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setUpApprovals();
   scrollToCurrentClaim();
   setUpTriage();
 });

@@ -1,0 +1,204 @@
+"""A claim from the triage queue to a published verdict: a reviewer researches, an editor
+approves, and each sees the claim's state change on screen."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from factcheck.claims.models import Claim
+from factcheck.reviews.models import Verdict
+from tests.browser.steps import log_in, log_out
+from tests.factories import ARTICLE_BODY, ArticleFactory, ClaimFactory, VerdictFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    # The rating scale and the roles come from data migrations: restore them after each flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+GUNS = "18,000 guns had been given to residents to defend against Russia"
+AID = "the US has pledged to provide $600m in military assistance"
+SOURCE_TITLE = "Ministry of Defence statement"
+
+
+def claim_in(article, text: str, **fields) -> Claim:
+    start = article.body.index(text)
+    return ClaimFactory(article=article, start=start, end=start + len(text), **fields)
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(title="Ukraine arms its residents", body=ARTICLE_BODY)
+
+
+def claim_summary(page: Page, claim: Claim):
+    return page.get_by_role("region", name=claim.text, exact=True)
+
+
+def claim_status(page: Page, claim: Claim):
+    return claim_summary(page, claim).locator("dt:text-is('Status') + dd")
+
+
+def claim_assignee(page: Page, claim: Claim):
+    return claim_summary(page, claim).locator("dt:text-is('Assignee') + dd")
+
+
+def main_nav(page: Page, name: str):
+    return page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True)
+
+
+def test_reviewer_researches_a_claim_and_an_editor_publishes_the_verdict(
+    open_page, reviewer, editor, article, screenshot
+):
+    claim = claim_in(article, GUNS, speaker="Ukraine", score=0.9)
+    # Another claim whose verdict the editor wrote: theirs to see, never to approve.
+    own = claim_in(article, AID, speaker="the US", status=Claim.Status.AWAITING_APPROVAL)
+    VerdictFactory(claim=own, author=editor)
+
+    page = open_page()
+    log_in(page, reviewer)
+    expect(page.get_by_role("heading", name="Triage", level=1)).to_be_visible()
+    page.keyboard.press("c")
+    triaged = page.get_by_role("list", name="New claims, most check-worthy first")
+    expect(triaged.get_by_role("listitem").get_by_text("Check-worthy", exact=True)).to_be_visible()
+
+    main_nav(page, "My claims").click()
+    expect(page.get_by_role("heading", name="My claims")).to_be_visible()
+    expect(page.get_by_text("You have no claims.")).to_be_visible()
+    screenshot(page, "my-claims-empty")
+    page.get_by_role("button", name="Next claim").click()
+
+    expect(page).to_have_url(re.compile(rf"/claims/{claim.pk}/$"))
+    expect(page.get_by_role("heading", name=claim.text, level=1)).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(f"Claim {claim.pk} is yours to research.")
+    expect(claim_status(page, claim)).to_have_text("In research")
+    expect(claim_assignee(page, claim)).to_have_text(reviewer.username)
+    expect(page.get_by_role("button", name="Take this claim")).to_have_count(0)
+    screenshot(page, "claim-taken")
+
+    sources = page.get_by_role("region", name="Sources")
+    add_source = sources.get_by_role("form", name="Add source")
+    add_source.get_by_label("URL", exact=True).fill("https://www.gov.ua/news/weapons-for-residents")
+    add_source.get_by_label("Title").fill(SOURCE_TITLE)
+    add_source.get_by_label("Publisher").fill("Government of Ukraine")
+    add_source.get_by_label("Quoted excerpt").fill("18,000 automatic rifles were handed out.")
+    add_source.get_by_label("Stance").select_option(label="Supports")
+    add_source.get_by_role("button", name="Add source").click()
+
+    added = sources.get_by_role("listitem").filter(has_text=SOURCE_TITLE)
+    expect(added.get_by_role("link", name=SOURCE_TITLE, exact=True)).to_be_visible()
+    expect(added.get_by_text("Supports", exact=True)).to_be_visible()
+    expect(sources.get_by_text("No sources yet.")).to_have_count(0)
+    expect(sources.get_by_label("URL", exact=True)).to_have_value("")
+
+    verdict = page.get_by_role("region", name="Verdict")
+    propose = verdict.get_by_role("form", name="Propose verdict")
+    # The verdict panel refreshed itself on claimChanged: the new source is there to cite.
+    propose.get_by_role("checkbox", name=SOURCE_TITLE).check()
+    propose.get_by_label("Rating").select_option(label="Mostly true")
+    propose.get_by_label("Summary").fill("The ministry's own figure is 18,000 rifles.")
+    screenshot(page, "source-added")
+    propose.get_by_role("button", name="Propose verdict").click()
+
+    proposed = verdict.get_by_role("article")
+    expect(proposed).to_have_count(1)
+    expect(proposed).to_contain_text("Mostly true")
+    expect(proposed.get_by_text("Awaiting approval", exact=True)).to_be_visible()
+    expect(proposed).to_contain_text(f"Rests on: {SOURCE_TITLE}")
+    expect(verdict.get_by_role("form", name="Propose verdict")).to_have_count(0)
+    expect(claim_status(page, claim)).to_have_text("Awaiting approval")
+    timeline = page.get_by_role("region", name="Timeline")
+    expect(timeline.get_by_role("listitem").filter(has_text="proposed a verdict")).to_have_count(1)
+    screenshot(page, "verdict-proposed")
+
+    main_nav(page, "My claims").click()
+    mine = page.get_by_role("row").filter(has=page.get_by_role("link", name=claim.text, exact=True))
+    expect(mine.get_by_role("cell", name="Awaiting approval", exact=True)).to_be_visible()
+    expect(main_nav(page, "Approval queue")).to_have_count(0)
+    log_out(page)
+
+    log_in(page, editor)
+    main_nav(page, "Approval queue").click()
+    expect(page.get_by_role("heading", name="Approval queue")).to_be_visible()
+    queue = page.get_by_role("list", name="Verdicts awaiting approval")
+    expect(queue.get_by_role("listitem").filter(has_text="Proposed by")).to_have_count(2)
+    theirs = queue.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name=claim.text, exact=True)
+    )
+    editors_own = queue.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name=own.text, exact=True)
+    )
+    expect(theirs).to_contain_text(f"Proposed by {reviewer.username}")
+    expect(theirs).to_contain_text("Mostly true")
+    expect(theirs.get_by_role("link", name=SOURCE_TITLE, exact=True)).to_be_visible()
+    expect(editors_own).to_contain_text(
+        "You proposed this verdict: another editor must approve it."
+    )
+    expect(editors_own.get_by_role("button")).to_have_count(0)
+    screenshot(page, "approval-queue")
+
+    theirs.get_by_role("button", name=re.compile(r"^Approve: ")).click()
+    expect(theirs.get_by_text("Published", exact=True)).to_be_visible()
+    expect(theirs.get_by_role("button")).to_have_count(0)
+    expect(theirs).to_be_focused()  # focus stays in the queue, not lost to the page
+    screenshot(page, "approved")
+
+    theirs.get_by_role("link", name=claim.text, exact=True).click()
+    expect(page.get_by_role("heading", name=claim.text, level=1)).to_be_visible()
+    expect(claim_status(page, claim)).to_have_text("Published")
+    published = page.get_by_role("region", name="Verdict").get_by_role("article")
+    expect(published.get_by_text("Published", exact=True)).to_be_visible()
+    expect(published).to_contain_text("Mostly true")
+    expect(published).to_contain_text(f"approved by {editor.username}")
+    timeline = page.get_by_role("region", name="Timeline")
+    for step in ("triaged", "took the claim", "added a source", "proposed a verdict"):
+        expect(timeline.get_by_role("listitem").filter(has_text=step)).to_have_count(1)
+    expect(
+        timeline.get_by_role("listitem").filter(has_text="approved the verdict")
+    ).to_contain_text(editor.username)
+    screenshot(page, "published")
+
+    verdict_row = Verdict.objects.get(claim=claim)
+    assert (verdict_row.status, verdict_row.author, verdict_row.approved_by) == (
+        Verdict.Status.PUBLISHED,
+        reviewer,
+        editor,
+    )
+    assert Verdict.objects.get(claim=own).status == Verdict.Status.AWAITING_APPROVAL
+
+
+def test_reviewer_takes_a_claim_from_its_page(page, reviewer, article, screenshot):
+    claim = claim_in(article, GUNS, speaker="Ukraine", status=Claim.Status.CHECK_WORTHY)
+    log_in(page, reviewer, start=claim.get_absolute_url())
+
+    expect(page.get_by_role("heading", name=claim.text, level=1)).to_be_visible()
+    expect(claim_status(page, claim)).to_have_text("Check-worthy")
+    expect(claim_assignee(page, claim)).to_have_text("Nobody")
+    expect(page.get_by_role("form", name="Add source")).to_have_count(0)
+    expect(
+        page.get_by_role("region", name="The claim in its article").get_by_role("mark")
+    ).to_have_text(claim.text)
+    screenshot(page, "check-worthy")
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_role("button", name="Take this claim").click()
+
+    expect(claim_status(page, claim)).to_have_text("In research")
+    expect(claim_assignee(page, claim)).to_have_text(reviewer.username)
+    expect(page.get_by_role("button", name="Take this claim")).to_have_count(0)
+    # The other panels refresh themselves on claimChanged: the research forms appear.
+    expect(page.get_by_role("form", name="Add source")).to_be_visible()
+    expect(page.get_by_role("form", name="Propose verdict")).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Timeline")
+        .get_by_role("listitem")
+        .filter(has_text="took the claim")
+    ).to_contain_text(reviewer.username)
+    assert page.evaluate("window.stillTheSamePage") is True
+    screenshot(page, "taken")
+
+    main_nav(page, "My claims").click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=claim.text, exact=True))
+    expect(row.get_by_role("cell", name="In research", exact=True)).to_be_visible()
+    screenshot(page, "my-claims")
