@@ -38,7 +38,9 @@ demo: install
 	DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py create_demo_users
 	DEBUG=true $(BIN)/python manage.py import_articles seeds/
-	@echo "Serving the workbench on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving the workbench on http://$(HOST):$(PORT)/ with an import worker (Ctrl-C to stop)"
+	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from factcheck.articles.models import Article, ImportBatch
+from factcheck.articles.models import Article, ImportBatch, ImportFile
 from factcheck.claims.models import Claim
 from factcheck.reviews.audit import AuditedAdmin
 
@@ -26,18 +26,33 @@ class ArticleAdmin(AuditedAdmin):
     search_fields = ["title", "outlet", "author", "url"]
     date_hierarchy = "published_on"
     list_select_related = ["batch"]
-    readonly_fields = ["content_hash", "batch", "imported_at", "extractor_version"]
+    readonly_fields = [
+        "content_hash", "version_key", "previous_version", "batch", "imported_at",
+        "extractor_version",
+    ]  # fmt: skip
     raw_id_fields = ["batch"]
     show_full_result_count = False
     inlines = [ClaimInline]
+
+
+class ImportFileInline(admin.TabularInline):
+    model = ImportFile
+    fields = ["name", "file", "size"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(AuditedAdmin):
     list_display = [
         "id", "created_at", "created_by", "source", "status", "files_total",
-        "articles_created", "duplicates_skipped", "claims_found",
+        "articles_created", "new_versions", "duplicates_skipped", "claims_found",
     ]  # fmt: skip
+    inlines = [ImportFileInline]
     list_filter = ["status", "created_at"]
     search_fields = ["source"]
     list_select_related = ["created_by"]

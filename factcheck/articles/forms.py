@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 
 class ArticleSearchForm(forms.Form):
@@ -12,3 +14,46 @@ class ArticleSearchForm(forms.Form):
 
     def search(self) -> str:
         return self.cleaned_data["q"] if self.is_valid() else ""
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = list(data) if isinstance(data, list | tuple) else [data]
+        # No file at all is cleaned as one missing file, so "required" still applies.
+        return [super(MultipleFileField, self).clean(item, initial) for item in items or [None]]
+
+
+class ImportForm(forms.Form):
+    # An empty file is reported in its batch like any other bad file, not refused here.
+    files = MultipleFileField(
+        allow_empty_file=True,
+        label="Files to import",
+        help_text="Seed format or plain text (.txt), JSON (.json), JSON Lines (.jsonl), "
+        "CSV (.csv), web pages (.html), or a .zip of them.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
+        total = sum(upload.size for upload in files)
+        for upload in files:
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name} is {filesizeformat(upload.size)}, over the limit of "
+                    f"{filesizeformat(limit)} for one upload."
+                )
+        if total > limit:
+            raise forms.ValidationError(
+                f"These files come to {filesizeformat(total)}, over the limit of "
+                f"{filesizeformat(limit)} for one upload: import them in several goes, "
+                "or as a zip."
+            )
+        return files

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
     "axes",
     "dbbackup",
     "factcheck.accounts",
@@ -132,6 +133,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "factcheck" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or VAR_DIR / "backups")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -149,6 +151,38 @@ DBBACKUP_CONNECTOR_MAPPING = {
 
 # Imported article files larger than this are refused before reading.
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", default=5 * 1024 * 1024)
+# One file of many articles (CSV, JSON, zip...), and all the files of one upload together.
+FACTCHECK_MAX_UPLOAD_BYTES = env_int("FACTCHECK_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# A zip's members, unpacked, in bytes and in number: more is refused as a zip bomb.
+FACTCHECK_MAX_ZIP_BYTES = env_int("FACTCHECK_MAX_ZIP_BYTES", default=200 * 1024 * 1024)
+FACTCHECK_MAX_ZIP_MEMBERS = env_int("FACTCHECK_MAX_ZIP_MEMBERS", default=10_000)
+# Processes extracting claims during a large import; 0 means one per core.
+FACTCHECK_IMPORT_PROCESSES = env_int("FACTCHECK_IMPORT_PROCESSES", default=0)
+# Uploads past this size are spooled to a temporary file, not held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+
+# Background work (large imports) through django.tasks. "database": the django-tasks-db
+# worker (`manage.py db_worker`) on one machine; "rq": Redis through django-tasks-rq
+# (pip install '.[rq]', REDIS_URL) for several workers; "immediate": inside the request.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+elif TASKS_BACKEND == "rq":
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs REDIS_URL, e.g. redis://localhost:6379/0"
+        )
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r} is not one of: database, rq, immediate."
+    )
 # The organisation named as author of published ClaimReview markup.
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Factcheck desk")
 

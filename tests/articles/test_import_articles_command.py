@@ -65,7 +65,7 @@ def test_a_folder_imports_every_article_file_in_it(tmp_path):
     ("content", "reason"),
     [
         (b"", "empty"),
-        (b"No header here.\n\nJust text.", "line 1 is not a header"),
+        (b"date 26/02/2022 'Title': sub\n\nBody.", "line 1 is not a header"),
         (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00", "binary"),
         ("date 2022-02-26 'Caf\xe9': s\n\nBody.".encode("latin-1"), "not UTF-8"),
     ],
@@ -119,12 +119,13 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, settings
     assert not Article.objects.exists()
 
 
-def test_a_failure_during_claim_extraction_leaves_no_article(tmp_path, monkeypatch):
-    def broken(*, article):
+def test_a_failure_during_claim_extraction_leaves_no_article(tmp_path, monkeypatch, capsys):
+    def broken(body):
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr("factcheck.articles.services.claims_extract_for_article", broken)
+    monkeypatch.setattr("factcheck.articles.claim_pool.extract_claims", broken)
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(CommandError, match="1 of 1 files failed"):
         import_articles(SEED_FILE)
+    assert "claim extraction failed (RuntimeError: engine exploded)" in capsys.readouterr().err
     assert not Article.objects.exists()

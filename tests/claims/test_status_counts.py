@@ -1,13 +1,17 @@
 """The per-status counters stay exact through every kind of write."""
 
+from pathlib import Path
+
 import pytest
 
+from factcheck.articles.services import articles_import_files
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.reviews import services
 from factcheck.reviews.selectors import status_counts
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
+REPO = Path(__file__).resolve().parents[2]
 Status = Claim.Status
 
 
@@ -50,3 +54,15 @@ def test_the_screen_reads_the_counters_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         assert status_counts()["new"] == 3
     assert ClaimStatusCount.objects.count() == len(Status.values)
+
+
+def test_counts_follow_the_bulk_import_path(tmp_path):
+    seed = next((REPO / "seeds").glob("*.txt"))
+    for n in range(3):  # several articles, so the importer writes claims in bulk
+        text = seed.read_text(encoding="utf-8").replace("Will Taylor", f"Reporter {n}")
+        (tmp_path / f"{n}.txt").write_text(text.replace("18,000", f"1{n},000"), encoding="utf-8")
+
+    articles_import_files(paths=[tmp_path])
+
+    assert actual()["new"] > 0
+    assert counted() == actual()
