@@ -1,0 +1,138 @@
+"""Who may open or do what: every view and action, for every kind of user.
+
+Each cell pins the status a person gets. Anonymous visitors are sent to log in; a
+logged-in user without the permission gets 403 (or 404 for an object that is not
+theirs), never 200. Actions are sent as HTMX requests, so that a refusal by the workflow
+shows as 409 instead of hiding behind a redirect. Staff here are superusers, who may do
+everything the workflow allows.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import resolve, reverse
+
+from factcheck.articles.models import ImportBatch
+from factcheck.claims.models import Claim
+from tests.factories import ClaimFactory, SourceFactory, VerdictFactory
+from tests.test_urls import ALL_PATTERNS
+
+LOGIN = 302
+OK = 200
+REDIRECT = 302  # a fragment URL opened as a page sends the browser to the full page
+FORBIDDEN = 403
+NOT_FOUND = 404
+REFUSED = 409  # allowed to act, but the workflow refuses the move in this state
+
+ROLES = ["anonymous", "reviewer", "editor", "staff"]
+Status = Claim.Status
+
+
+@pytest.fixture
+def world(reviewer, editor):
+    """One of each thing a view can act on, owned by the reviewer where that matters."""
+    new = ClaimFactory(start=0, end=10)
+    check_worthy = ClaimFactory(status=Status.CHECK_WORTHY, start=0, end=10)
+    researching = ClaimFactory(status=Status.IN_RESEARCH, assignee=reviewer, start=0, end=10)
+    source = SourceFactory(claim=researching, added_by=reviewer)
+    awaiting = ClaimFactory(status=Status.AWAITING_APPROVAL, assignee=reviewer, start=0, end=10)
+    verdict = VerdictFactory(claim=awaiting, author=reviewer)
+    batch = ImportBatch.objects.create(source="seeds", created_by=editor)
+    return {
+        "new": new,
+        "check_worthy": check_worthy,
+        "researching": researching,
+        "source": source,
+        "verdict": verdict,
+        "batch": batch,
+        "reviewer": reviewer,
+    }
+
+
+# name, method, url(world), data(world), expected status per role (anonymous, reviewer,
+# editor, staff)
+CELLS = [
+    ("triage queue", "get", lambda w: reverse("reviews:triage"), None, (LOGIN, OK, OK, OK)),
+    ("status counts", "get", lambda w: reverse("reviews:triage_counts"), None,
+     (LOGIN, REDIRECT, REDIRECT, REDIRECT)),
+    ("my claims", "get", lambda w: reverse("reviews:my_claims"), None, (LOGIN, OK, OK, OK)),
+    ("approval queue", "get", lambda w: reverse("reviews:approvals"), None,
+     (LOGIN, FORBIDDEN, OK, OK)),
+    ("claim page", "get", lambda w: w["new"].get_absolute_url(), None, (LOGIN, OK, OK, OK)),
+    ("claim panel", "get", lambda w: reverse("reviews:panel", args=[w["new"].pk, "timeline"]),
+     None, (LOGIN, REDIRECT, REDIRECT, REDIRECT)),
+    ("triage decision", "post", lambda w: reverse("reviews:triage_decide", args=[w["new"].pk]),
+     lambda w: {"decision": "check_worthy", "version": 1}, (LOGIN, OK, OK, OK)),
+    ("undo someone else's decision", "post",
+     lambda w: reverse("reviews:triage_undo", args=[w["check_worthy"].pk]),
+     lambda w: {"version": 1}, (LOGIN, REFUSED, REFUSED, REFUSED)),
+    ("next claim", "post", lambda w: reverse("reviews:take_next"), None,
+     (LOGIN, OK, OK, OK)),
+    ("take", "post", lambda w: reverse("reviews:take", args=[w["check_worthy"].pk]),
+     lambda w: {"version": 1}, (LOGIN, OK, OK, OK)),
+    ("assign", "post", lambda w: reverse("reviews:assign", args=[w["check_worthy"].pk]),
+     lambda w: {"assignee": w["reviewer"].pk, "version": 1}, (LOGIN, FORBIDDEN, OK, OK)),
+    ("merge", "post", lambda w: reverse("reviews:merge", args=[w["new"].pk]),
+     lambda w: {"canonical": w["check_worthy"].pk, "version": 1},
+     (LOGIN, FORBIDDEN, OK, OK)),
+    ("add source to the reviewer's claim", "post",
+     lambda w: reverse("reviews:source_add", args=[w["researching"].pk]),
+     lambda w: {"url": "https://example.org/new", "stance": "context"},
+     (LOGIN, OK, FORBIDDEN, FORBIDDEN)),
+    ("edit the reviewer's source", "get",
+     lambda w: reverse("reviews:source_edit", args=[w["researching"].pk, w["source"].pk]),
+     None, (LOGIN, OK, NOT_FOUND, NOT_FOUND)),
+    ("remove the reviewer's source", "post",
+     lambda w: reverse("reviews:source_delete", args=[w["researching"].pk, w["source"].pk]),
+     None, (LOGIN, OK, NOT_FOUND, NOT_FOUND)),
+    ("add note", "post", lambda w: reverse("reviews:note_add", args=[w["researching"].pk]),
+     lambda w: {"text": "Called the ministry"}, (LOGIN, OK, OK, OK)),
+    ("propose verdict on the reviewer's claim", "post",
+     lambda w: reverse("reviews:verdict_propose", args=[w["researching"].pk]),
+     lambda w: {"rating": 1, "summary": "No.", "version": 1},
+     (LOGIN, OK, FORBIDDEN, FORBIDDEN)),
+    ("approve the reviewer's verdict", "post",
+     lambda w: reverse("reviews:approve", args=[w["verdict"].pk]),
+     lambda w: {"version": 1}, (LOGIN, FORBIDDEN, OK, OK)),
+    ("send back the reviewer's verdict", "post",
+     lambda w: reverse("reviews:send_back", args=[w["verdict"].pk]),
+     lambda w: {"version": 1, "note": "Which ministry?"}, (LOGIN, FORBIDDEN, OK, OK)),
+    ("article list", "get", lambda w: reverse("articles:list"), None, (LOGIN, OK, OK, OK)),
+    ("article page", "get", lambda w: w["new"].article.get_absolute_url(), None,
+     (LOGIN, OK, OK, OK)),
+    ("import screen", "get", lambda w: reverse("articles:import"), None,
+     (LOGIN, FORBIDDEN, OK, OK)),
+    ("import batches", "get", lambda w: reverse("articles:batches"), None, (LOGIN, OK, OK, OK)),
+    ("import batch", "get", lambda w: reverse("articles:batch", args=[w["batch"].pk]), None,
+     (LOGIN, OK, OK, OK)),
+    ("admin", "get", lambda w: reverse("admin:index"), None, (LOGIN, LOGIN, LOGIN, OK)),
+    ("admin claims", "get", lambda w: reverse("admin:claims_claim_changelist"), None,
+     (LOGIN, LOGIN, LOGIN, OK)),
+]  # fmt: skip
+
+MATRIX = [
+    pytest.param(name, method, url, data, role, expected[index], id=f"{name}-{role}")
+    for name, method, url, data, expected in CELLS
+    for index, role in enumerate(ROLES)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method", "url", "data", "role", "expected"), MATRIX)
+def test_permission_matrix(client, world, editor, staff, name, method, url, data, role, expected):
+    user = {"anonymous": None, "reviewer": world["reviewer"], "editor": editor, "staff": staff}
+    if user[role] is not None:
+        client.force_login(user[role])
+    headers = {"HX-Request": "true"} if method == "post" else {}
+    response = getattr(client, method)(url(world), data(world) if data else None, headers=headers)
+    assert response.status_code == expected, f"{name} as {role}"
+    if role == "anonymous":
+        assert "/login/" in response.url
+
+
+@pytest.mark.django_db
+def test_the_matrix_covers_every_page_and_action_of_the_workbench(world):
+    in_matrix = {resolve(urlsplit(url(world)).path).view_name for _, _, url, _, _ in CELLS}
+    apps = {"reviews", "articles"}
+    every = {name for _, name, _ in ALL_PATTERNS if name and name.split(":")[0] in apps}
+    assert every <= in_matrix, f"missing from the matrix: {sorted(every - in_matrix)}"
