@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("factcheck.articles.urls")),
+    path("reports/", include("factcheck.reports.urls")),
     path("", include("factcheck.reviews.urls")),
     path("health", health, name="health"),
     path("admin/", admin.site.urls),

@@ -105,6 +105,16 @@ CELLS = [
     ("import batches", "get", lambda w: reverse("articles:batches"), None, (LOGIN, OK, OK, OK)),
     ("import batch", "get", lambda w: reverse("articles:batch", args=[w["batch"].pk]), None,
      (LOGIN, OK, OK, OK)),
+    ("reports", "get", lambda w: reverse("reports:index"), None, (LOGIN, OK, OK, OK)),
+    ("download published verdicts", "get",
+     lambda w: reverse("reports:download") + "?format=csv", None, (LOGIN, OK, OK, OK)),
+    ("download unpublished verdicts", "get",
+     lambda w: reverse("reports:download") + "?format=csv&status=awaiting_approval", None,
+     (LOGIN, FORBIDDEN, OK, OK)),
+    ("printable report", "get", lambda w: reverse("reports:print"), None, (LOGIN, OK, OK, OK)),
+    ("printable report of unpublished verdicts", "get",
+     lambda w: reverse("reports:print") + "?status=awaiting_approval", None,
+     (LOGIN, FORBIDDEN, OK, OK)),
     ("admin", "get", lambda w: reverse("admin:index"), None, (LOGIN, LOGIN, LOGIN, OK)),
     ("admin claims", "get", lambda w: reverse("admin:claims_claim_changelist"), None,
      (LOGIN, LOGIN, LOGIN, OK)),
@@ -133,6 +143,6 @@ def test_permission_matrix(client, world, editor, staff, name, method, url, data
 @pytest.mark.django_db
 def test_the_matrix_covers_every_page_and_action_of_the_workbench(world):
     in_matrix = {resolve(urlsplit(url(world)).path).view_name for _, _, url, _, _ in CELLS}
-    apps = {"reviews", "articles"}
+    apps = {"reviews", "articles", "reports"}
     every = {name for _, name, _ in ALL_PATTERNS if name and name.split(":")[0] in apps}
     assert every <= in_matrix, f"missing from the matrix: {sorted(every - in_matrix)}"

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "factcheck.articles",
     "factcheck.claims",
     "factcheck.reviews",
+    "factcheck.reports",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,8 @@ else:
     )
 # The organisation named as author of published ClaimReview markup.
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Factcheck desk")
+# Where the workbench is published: the base of absolute URLs in ClaimReview markup.
+FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
