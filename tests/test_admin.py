@@ -110,3 +110,18 @@ def test_deleting_a_claim_in_the_admin_keeps_its_audit_trail(staff_client):
     assert Event.objects.filter(
         action="admin_delete", subject__startswith=f"claim {claim.pk}"
     ).exists()
+
+
+def test_stored_text_is_escaped_in_the_admin(staff_client):
+    hostile = "<script>alert('x')</script>"
+    claim = ClaimFactory(text=hostile, speaker=hostile)
+    claim.article.title = hostile
+    claim.article.save()
+    for url in [
+        admin_url(Claim, "changelist"),
+        admin_url(Claim, "change", claim.pk),
+        admin_url(type(claim.article), "change", claim.article_id),
+    ]:
+        html = staff_client.get(url).text
+        assert hostile not in html, url
+        assert "&lt;script&gt;" in html, url

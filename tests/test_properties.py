@@ -5,12 +5,17 @@ database is rolled back around each test, not each example, which is fine here b
 no example writes anything another depends on.
 """
 
+import io
+import json
+import zipfile
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.articles.parsing import ArticleFormatError, decode_text, parse_seed_article
+from factcheck.articles.readers import read_records, zip_members
 from factcheck.extraction import extract_claims
 from tests.factories import ClaimFactory
 
@@ -120,3 +125,82 @@ def test_triage_decisions_never_give_a_500(reviewer_client):
         assert response.status_code in (302, 400)
 
     check()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["title", "body", "text", "url", "date", "author", "x"]), children
+        )
+    ),
+    max_leaves=12,
+)
+csv_text = st.lists(
+    st.lists(st.text(alphabet=st.sampled_from('ab,"\n\r 1-'), max_size=12), max_size=5),
+    max_size=6,
+).map(lambda rows: "title,body,url,published_date\n" + "\n".join(",".join(r) for r in rows))
+by_format = {
+    "a.json": st.one_of(st.binary(max_size=300), json_values.map(lambda v: json.dumps(v).encode())),
+    "a.jsonl": st.lists(json_values.map(json.dumps), max_size=5).map(
+        lambda lines: "\n".join(lines).encode()
+    ),
+    "a.csv": st.one_of(st.binary(max_size=300), csv_text.map(str.encode)),
+    "a.html": st.one_of(
+        st.binary(max_size=300),
+        newsy.map(
+            lambda t: (
+                f"<html><head><title>{t[:20]}</title></head><body><p>{t}</p>"
+                f"<script>alert(1)</script></body></html>".encode()
+            )
+        ),
+    ),
+    "a.txt": st.one_of(st.binary(max_size=300), newsy.map(str.encode)),
+    "a.bin": st.binary(max_size=300),
+}
+
+
+@pytest.mark.parametrize("name", list(by_format))
+def test_every_reader_reports_bad_input_as_an_error_never_a_crash(name):
+    @settings(max_examples=IMPORT_EXAMPLES // 3, deadline=None)
+    @given(by_format[name])
+    def check(raw):
+        try:
+            records = list(read_records(name, raw))
+        except ArticleFormatError as error:
+            assert str(error)
+            return
+        for record in records:
+            assert (record.article is None) != (not record.error)
+            if record.article is not None:
+                assert record.article.title.strip() and record.article.body.strip()
+                assert "<script" not in record.article.body
+
+    check()
+
+
+@settings(max_examples=IMPORT_EXAMPLES // 3, deadline=None)
+@given(
+    st.binary(max_size=400),
+    st.lists(st.sampled_from(["a.txt", "../x.txt", "/abs.txt", "b.zip", "c.json"]), unique=True),
+)
+def test_zips_are_refused_or_read_member_by_member_never_a_crash(noise, names):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member in names:
+            archive.writestr(member, noise)
+    for raw in (buffer.getvalue(), noise, buffer.getvalue()[: len(buffer.getvalue()) // 2]):
+        try:
+            members = zip_members("upload.zip", raw)
+        except ArticleFormatError as error:
+            assert str(error)
+            continue
+        for member in members:
+            if "../" in member.name or "//abs" in member.name:
+                assert member.error
+            elif member.read is not None:
+                try:
+                    assert isinstance(member.read(), bytes)
+                except ArticleFormatError as error:
+                    assert str(error)
