@@ -16,6 +16,7 @@ urlpatterns = [
     path("articles/", include("factcheck.articles.urls")),
     path("reports/", include("factcheck.reports.urls")),
     path("", include("factcheck.reviews.urls")),
+    path("", include("factcheck.matching.urls")),
     path("health", health, name="health"),
     path("admin/", admin.site.urls),
 ]

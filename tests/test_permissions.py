@@ -14,6 +14,7 @@ from django.urls import resolve, reverse
 
 from factcheck.articles.models import ImportBatch
 from factcheck.claims.models import Claim
+from factcheck.matching.models import ClaimMatch
 from tests.factories import ClaimFactory, SourceFactory, VerdictFactory
 from tests.test_urls import ALL_PATTERNS
 
@@ -38,7 +39,9 @@ def world(reviewer, editor):
     awaiting = ClaimFactory(status=Status.AWAITING_APPROVAL, assignee=reviewer, start=0, end=10)
     verdict = VerdictFactory(claim=awaiting, author=reviewer)
     batch = ImportBatch.objects.create(source="seeds", created_by=editor)
+    suggested = ClaimMatch.objects.create(claim=new, candidate=check_worthy, score=0.7)
     return {
+        "match": suggested,
         "new": new,
         "check_worthy": check_worthy,
         "researching": researching,
@@ -115,6 +118,17 @@ CELLS = [
     ("printable report of unpublished verdicts", "get",
      lambda w: reverse("reports:print") + "?status=awaiting_approval", None,
      (LOGIN, FORBIDDEN, OK, OK)),
+    ("similar claims search", "get", lambda w: reverse("matching:similar") + "?q=guns", None,
+     (LOGIN, OK, OK, OK)),
+    ("claims similar to a claim", "get",
+     lambda w: reverse("matching:similar_to_claim", args=[w["new"].pk]), None,
+     (LOGIN, OK, OK, OK)),
+    ("confirm a suggested match", "post",
+     lambda w: reverse("matching:confirm", args=[w["match"].pk]), lambda w: {"version": 1},
+     (LOGIN, OK, OK, OK)),
+    ("reject a suggested match", "post",
+     lambda w: reverse("matching:reject", args=[w["match"].pk]), lambda w: {"version": 1},
+     (LOGIN, OK, OK, OK)),
     ("admin", "get", lambda w: reverse("admin:index"), None, (LOGIN, LOGIN, LOGIN, OK)),
     ("admin claims", "get", lambda w: reverse("admin:claims_claim_changelist"), None,
      (LOGIN, LOGIN, LOGIN, OK)),
@@ -143,6 +157,6 @@ def test_permission_matrix(client, world, editor, staff, name, method, url, data
 @pytest.mark.django_db
 def test_the_matrix_covers_every_page_and_action_of_the_workbench(world):
     in_matrix = {resolve(urlsplit(url(world)).path).view_name for _, _, url, _, _ in CELLS}
-    apps = {"reviews", "articles", "reports"}
+    apps = {"reviews", "articles", "reports", "matching"}
     every = {name for _, name, _ in ALL_PATTERNS if name and name.split(":")[0] in apps}
     assert every <= in_matrix, f"missing from the matrix: {sorted(every - in_matrix)}"

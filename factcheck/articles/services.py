@@ -34,8 +34,9 @@ from factcheck.articles.readers import (
     zip_members,
 )
 from factcheck.claims.models import Claim
-from factcheck.claims.services import _claim_from_extracted
+from factcheck.claims.services import claim_from_extracted
 from factcheck.extraction import ENGINE_VERSION, ExtractedClaim
+from factcheck.matching.tasks import match_batch_task
 
 ARTICLE_SUFFIXES = READABLE_SUFFIXES | ZIP_SUFFIXES
 CHUNK_SIZE = 200
@@ -412,7 +413,7 @@ COPY_COLUMNS = [
 
 
 def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
-    """The row ``claims.services._claim_from_extracted`` would save, without a model instance."""
+    """The row ``claims.services.claim_from_extracted`` would save, without a model instance."""
     figures = [
         {"text": f.text, "value": f.value, "unit": f.unit, "currency": f.currency}
         for f in claim.figures
@@ -430,7 +431,7 @@ def _insert_claims(claims: Iterable[tuple[Article, ExtractedClaim]]) -> None:
     connection = connections[Claim.objects.db]
     if connection.vendor != "postgresql":
         Claim.objects.bulk_create(
-            (_claim_from_extracted(article, claim) for article, claim in claims),
+            (claim_from_extracted(article, claim) for article, claim in claims),
             batch_size=CLAIM_INSERT_BATCH,
         )
         return
@@ -468,13 +469,16 @@ def import_batch_run(
         settings.FACTCHECK_IMPORT_PROCESSES if processes is None else processes
     ) as extractor:
         try:
-            return _Importer(batch, extractor, on_result).run(sources)
+            report = _Importer(batch, extractor, on_result).run(sources)
         except Exception as error:
             batch.status = ImportBatch.Status.FAILED
             batch.finished_at = timezone.now()
             batch.errors.append(f"The import stopped: {type(error).__name__}: {error}")
             batch.save(update_fields=PROGRESS_FIELDS)
             raise
+    # Matching against earlier claims is slower than importing; it follows in the background.
+    transaction.on_commit(lambda: match_batch_task.enqueue(batch_id=batch.pk))
+    return report
 
 
 def articles_import_files(

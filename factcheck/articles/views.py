@@ -9,6 +9,7 @@ from factcheck.articles.forms import ArticleSearchForm, ImportForm
 from factcheck.articles.models import Article, ImportBatch
 from factcheck.articles.selectors import article_list, article_segments
 from factcheck.articles.services import import_batch_upload
+from factcheck.matching.selectors import attach_inherited_verdicts
 
 ARTICLES_PER_PAGE = 25
 BATCHES_PER_PAGE = 25
@@ -33,7 +34,7 @@ def article_list_view(request):
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail_view(request, article_id: int):
     article = get_object_or_404(Article, pk=article_id)
-    claims = list(article.claims.order_by("start"))
+    claims = attach_inherited_verdicts(list(article.claims.order_by("start")))
     return render(
         request,
         "articles/article_detail.html",

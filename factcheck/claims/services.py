@@ -6,9 +6,10 @@ from django.db.models import Exists, OuterRef, Q
 from factcheck.articles.models import Article
 from factcheck.claims.models import Claim
 from factcheck.extraction import ENGINE_VERSION, extract_claims
+from factcheck.matching.services import matches_find_for_claims
 
 
-def _claim_from_extracted(article: Article, extracted) -> Claim:
+def claim_from_extracted(article: Article, extracted) -> Claim:
     return Claim(
         article=article,
         text=extracted.text,
@@ -53,11 +54,12 @@ def claims_extract_for_article(*, article: Article) -> list[Claim]:
         return any(start < kept_end and kept_start < end for _, kept_start, kept_end in kept)
 
     new_claims = [
-        _claim_from_extracted(article, extracted)
+        claim_from_extracted(article, extracted)
         for extracted in extract_claims(article.body)
         if not overlaps_kept(extracted.start, extracted.end)
     ]
     Claim.objects.bulk_create(new_claims)
     article.extractor_version = ENGINE_VERSION
     article.save(update_fields=["extractor_version"])
+    matches_find_for_claims(claims=new_claims)
     return new_claims

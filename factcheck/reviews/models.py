@@ -165,6 +165,9 @@ class EventAction(models.TextChoices):
     ADMIN_ADD = "admin_add", "added in the admin"
     ADMIN_CHANGE = "admin_change", "changed in the admin"
     ADMIN_DELETE = "admin_delete", "deleted in the admin"
+    MATCH_AUTO_LINK = "match_auto_link", "linked it to the same claim elsewhere"
+    MATCH_CONFIRM = "match_confirm", "confirmed the suggested match"
+    MATCH_REJECT = "match_reject", "marked the match as not the same claim"
 
 
 class Event(models.Model):

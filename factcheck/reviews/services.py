@@ -38,7 +38,8 @@ def _require(user, permission: str) -> None:
         raise PermissionDenied(f"You do not have permission to do this ({permission}).")
 
 
-def _event(claim: Claim | None, user, action: str, from_value="", to_value="", note=""):
+def event_record(claim: Claim | None, user, action: str, from_value="", to_value="", note=""):
+    """Append one event to the audit trail."""
     return Event.objects.create(
         claim=claim,
         actor=user,
@@ -49,7 +50,7 @@ def _event(claim: Claim | None, user, action: str, from_value="", to_value="", n
     )
 
 
-def _move(
+def claim_move(
     claim: Claim,
     *,
     user,
@@ -60,9 +61,13 @@ def _move(
     note: str = "",
     **changes,
 ) -> Claim:
-    """Move ``claim`` to status ``to`` if it is in ``allowed_from`` and still at ``version``.
+    """Move ``claim`` to status ``to`` if it is in ``allowed_from`` and still at ``version``,
+    and record the move as an event.
 
-    The update is one conditional UPDATE: of two concurrent moves exactly one matches.
+    The building block of every status change (workflow here, matching in
+    ``factcheck.matching.services``): callers check the actor's permission first and run it
+    inside their transaction. The update is one conditional UPDATE: of two concurrent
+    moves exactly one matches.
     """
     if version is not None and version != claim.version:
         raise StaleClaim(claim)
@@ -80,7 +85,7 @@ def _move(
         raise StaleClaim(claim)
     from_status = claim.status
     claim.refresh_from_db()
-    _event(claim, user, action, from_status, to, note)
+    event_record(claim, user, action, from_status, to, note)
     return claim
 
 
@@ -95,7 +100,7 @@ def claim_triage(*, claim: Claim, user, decision: str, version: int | None = Non
     _require(user, "claims.triage_claim")
     if decision not in TRIAGE_DECISIONS:
         raise WorkflowError(f"Unknown triage decision {decision!r}.")
-    return _move(
+    return claim_move(
         claim, user=user, version=version, allowed_from={Status.NEW}, to=decision, action="triage"
     )
 
@@ -107,7 +112,7 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
     last = claim.events.order_by("-created_at", "-id").first()
     if last is None or last.action != "triage" or last.actor_id != user.pk:
         raise WorkflowError("Only your own latest triage decision can be undone.")
-    return _move(
+    return claim_move(
         claim,
         user=user,
         version=version,
@@ -123,7 +128,7 @@ def claim_take(*, claim: Claim, user, version: int | None = None) -> Claim:
     _require(user, "claims.research_claim")
     if claim.assignee_id and claim.assignee_id != user.pk:
         raise StaleClaim(claim)
-    return _move(
+    return claim_move(
         claim,
         user=user,
         version=version,
@@ -164,7 +169,7 @@ def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) ->
     if claim.status == Status.IN_RESEARCH and claim.assignee_id == assignee.pk:
         raise WorkflowError(f"This claim is already with {assignee}.")
     previous = claim.assignee
-    return _move(
+    return claim_move(
         claim,
         user=user,
         version=version,
@@ -184,7 +189,7 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
         raise WorkflowError("A claim cannot be a duplicate of itself.")
     if canonical.status == Status.DUPLICATE:
         canonical = canonical.canonical
-    return _move(
+    return claim_move(
         claim,
         user=user,
         version=version,
@@ -222,7 +227,7 @@ def source_add(*, claim: Claim, user, **fields) -> Source:
             source.save()
     except IntegrityError:
         raise ValidationError({"url": "This source is already attached to the claim."}) from None
-    _event(claim, user, "source_added", "", source.url)
+    event_record(claim, user, "source_added", "", source.url)
     return source
 
 
@@ -245,14 +250,14 @@ def source_update(*, source: Source, user, **fields) -> Source:
             source.save()
     except IntegrityError:
         raise ValidationError({"url": "This source is already attached to the claim."}) from None
-    _event(source.claim, user, "source_changed", "", source.url)
+    event_record(source.claim, user, "source_changed", "", source.url)
     return source
 
 
 @transaction.atomic
 def source_delete(*, source: Source, user) -> None:
     _require_own_source(source, user, "reviews.delete_source")
-    _event(source.claim, user, "source_removed", source.url, "")
+    event_record(source.claim, user, "source_removed", source.url, "")
     source.delete()
 
 
@@ -262,7 +267,7 @@ def note_add(*, claim: Claim, user, text: str) -> Event:
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Write the note first."})
-    return _event(claim, user, "note", note=text)
+    return event_record(claim, user, "note", note=text)
 
 
 @transaction.atomic
@@ -285,7 +290,7 @@ def verdict_propose(
     foreign = [source for source in sources if source.claim_id != claim.pk]
     if foreign:
         raise ValidationError({"sources": "A verdict can only rest on this claim's sources."})
-    claim = _move(
+    claim = claim_move(
         claim,
         user=user,
         version=version,
@@ -313,7 +318,7 @@ def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Ve
     _awaiting(verdict, user)
     if verdict.author_id == user.pk:
         raise PermissionDenied("You proposed this verdict; another editor must approve it.")
-    _move(
+    claim_move(
         verdict.claim,
         user=user,
         version=version,
@@ -339,7 +344,7 @@ def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None 
     back_to = Status.IN_RESEARCH
     if claim.verdicts.filter(status=Verdict.Status.PUBLISHED).exists():
         back_to = Status.PUBLISHED  # a correction sent back leaves the published verdict standing
-    _move(
+    claim_move(
         claim,
         user=user,
         version=version,

@@ -14,6 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from factcheck.articles.selectors import article_segments
 from factcheck.claims.models import Claim
+from factcheck.matching.selectors import attach_suggested_matches, match_panel
 from factcheck.reviews import services
 from factcheck.reviews.forms import (
     AssignForm,
@@ -66,7 +67,7 @@ def triage_view(request):
         ]
     )
     has_more = len(rows) > QUEUE_PAGE_SIZE
-    rows = rows[:QUEUE_PAGE_SIZE]
+    rows = attach_suggested_matches(rows[:QUEUE_PAGE_SIZE])
     more_query = request.GET.copy()
     if has_more:
         more_query["after"] = str(Cursor(score=rows[-1].score, id=rows[-1].pk))
@@ -191,7 +192,7 @@ def approvals_view(request):
 
 # The claim page -------------------------------------------------------------------------
 
-PANELS = {"summary", "sources", "verdict", "timeline", "notes"}
+PANELS = {"summary", "match", "sources", "verdict", "timeline", "notes"}
 
 
 def _claim(claim_id: int) -> Claim:
@@ -220,6 +221,7 @@ def _claim_context(request, claim: Claim, **overrides) -> dict:
         ),
         "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
         "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
+        **match_panel(claim=claim, user=user),
         "error": "",
     }
     context.update(overrides)

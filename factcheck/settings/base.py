@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_htmx",
     "django_tasks_db",
     "axes",
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "factcheck.claims",
     "factcheck.reviews",
     "factcheck.reports",
+    "factcheck.matching",
 ]
 
 MIDDLEWARE = [

@@ -83,6 +83,8 @@ function setUpTriage() {
       x: () => press(row, "not_check_worthy"),
       s: () => press(row, "skip"),
       u: () => press(lastDecided && document.contains(lastDecided) ? lastDecided : null, "undo"),
+      m: () => press(row, "confirm_match"),
+      n: () => press(row, "reject_match"),
       o: () => row?.querySelector(".claim-link")?.click(),
       "?": toggleHelp,
     };
