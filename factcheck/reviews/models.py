@@ -119,7 +119,8 @@ class Verdict(models.Model):
             ("export_verdicts", "Can export published verdicts"),
             ("export_unpublished_verdicts", "Can export verdicts not yet published"),
         ]
-        indexes = [models.Index(fields=["status", "created_at"], name="verdict_status_idx")]
+        # The approval queue: awaiting approval, oldest first.
+        indexes = [models.Index(fields=["status", "id"], name="verdict_queue_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=VerdictStatus.values), name="verdict_status_valid"

@@ -41,6 +41,18 @@ class Cursor:
         return cursor if 0 <= cursor.score <= 1 and cursor.id > 0 else None
 
 
+def _after(claims: QuerySet[Claim], cursor: Cursor | None) -> QuerySet[Claim]:
+    """Claims ordered by (-score, id) that come after ``cursor``.
+
+    One range condition on the index's leading sort column, so the database walks the index
+    from the cursor and stops after a page, however deep; the tie on score is settled by a
+    filter, not an OR that would defeat the index order.
+    """
+    if cursor is None:
+        return claims
+    return claims.filter(score__lte=cursor.score).exclude(score=cursor.score, id__lte=cursor.id)
+
+
 def triage_queue(
     *, filters: TriageFilters, after: Cursor | None = None, exclude: list[int] = ()
 ) -> QuerySet[Claim]:
@@ -63,11 +75,7 @@ def triage_queue(
         claims = claims.filter(score__lte=filters.max_score)
     if filters.search:
         claims = claims.filter(text__icontains=filters.search)
-    if after is not None:
-        # One range condition on the index's leading sort column, so the database walks
-        # the index from the cursor and stops after a page, however deep; the tie on
-        # score is settled by a filter, not an OR that would defeat the index order.
-        claims = claims.filter(score__lte=after.score).exclude(score=after.score, id__lte=after.id)
+    claims = _after(claims, after)
     if exclude:
         claims = claims.exclude(id__in=exclude)
     return claims
@@ -80,25 +88,29 @@ def status_counts() -> dict[str, int]:
     return counts
 
 
-def my_claims(*, user) -> QuerySet[Claim]:
-    return (
+def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
+    """The claims a reviewer works on, most check-worthy first, in an order a cursor resumes."""
+    claims = (
         Claim.objects.filter(
             assignee=user, status__in=[Status.IN_RESEARCH, Status.AWAITING_APPROVAL]
         )
         .select_related("article")
         .defer("article__body")
-        .order_by("status", "-priority", "-score", "id")
+        .order_by("-score", "id")
     )
+    return _after(claims, after)
 
 
-def approval_queue() -> QuerySet[Verdict]:
-    return (
+def approval_queue(*, after_id: int | None = None) -> QuerySet[Verdict]:
+    """Verdicts awaiting approval, oldest first; ``after_id`` resumes after a page."""
+    verdicts = (
         Verdict.objects.filter(status=Verdict.Status.AWAITING_APPROVAL)
         .select_related("claim__article", "rating", "author")
         .defer("claim__article__body")
         .prefetch_related("sources")
-        .order_by("created_at", "id")
+        .order_by("id")
     )
+    return verdicts.filter(id__gt=after_id) if after_id else verdicts
 
 
 def claims_for_page() -> QuerySet[Claim]:

@@ -52,6 +52,19 @@ def _next_url(request, default: str) -> str:
     return default
 
 
+def _page(request, rows, cursor_of) -> tuple[list, str]:
+    """One page of a queue read with a cursor, and the link to the next page ("" if none).
+
+    Keyset paging: a deep page costs what the first one does."""
+    rows = list(rows[: QUEUE_PAGE_SIZE + 1])
+    if len(rows) <= QUEUE_PAGE_SIZE:
+        return rows, ""
+    rows = rows[:QUEUE_PAGE_SIZE]
+    query = request.GET.copy()
+    query["after"] = str(cursor_of(rows[-1]))
+    return rows, f"?{query.urlencode()}"
+
+
 # Triage ---------------------------------------------------------------------------------
 
 
@@ -61,16 +74,12 @@ def triage_view(request):
     filter_form = TriageFilterForm(request.GET)
     after = Cursor.parse(request.GET.get("after", ""))
     skipped = request.session.get(SKIPPED_SESSION_KEY, [])
-    rows = list(
-        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped)[
-            : QUEUE_PAGE_SIZE + 1
-        ]
+    rows, more_url = _page(
+        request,
+        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
+        lambda claim: Cursor(score=claim.score, id=claim.pk),
     )
-    has_more = len(rows) > QUEUE_PAGE_SIZE
-    rows = attach_suggested_matches(rows[:QUEUE_PAGE_SIZE])
-    more_query = request.GET.copy()
-    if has_more:
-        more_query["after"] = str(Cursor(score=rows[-1].score, id=rows[-1].pk))
+    rows = attach_suggested_matches(rows)
     return render(
         request,
         "reviews/triage.html",
@@ -78,7 +87,7 @@ def triage_view(request):
             "filter_form": filter_form,
             "claims": rows,
             "counts": status_counts(),
-            "more_url": f"?{more_query.urlencode()}" if has_more else "",
+            "more_url": more_url,
             "is_first_page": after is None,
             "skipped": len(skipped),
         },
@@ -168,7 +177,13 @@ def triage_undo_view(request, claim_id: int):
 @require_GET
 @permission_required("claims.research_claim", raise_exception=True)
 def my_claims_view(request):
-    return render(request, "reviews/my_claims.html", {"claims": my_claims(user=request.user)[:200]})
+    after = Cursor.parse(request.GET.get("after", ""))
+    claims, more_url = _page(
+        request,
+        my_claims(user=request.user, after=after),
+        lambda claim: Cursor(score=claim.score, id=claim.pk),
+    )
+    return render(request, "reviews/my_claims.html", {"claims": claims, "more_url": more_url})
 
 
 @require_POST
@@ -187,7 +202,13 @@ def take_next_view(request):
 @require_GET
 @permission_required("reviews.approve_verdict", raise_exception=True)
 def approvals_view(request):
-    return render(request, "reviews/approvals.html", {"verdicts": approval_queue()[:100]})
+    after = request.GET.get("after", "")
+    verdicts, more_url = _page(
+        request,
+        approval_queue(after_id=int(after) if after.isdigit() and len(after) < 19 else None),
+        lambda verdict: verdict.pk,
+    )
+    return render(request, "reviews/approvals.html", {"verdicts": verdicts, "more_url": more_url})
 
 
 # The claim page -------------------------------------------------------------------------

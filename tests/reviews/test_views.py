@@ -228,7 +228,21 @@ def test_my_claims_query_count_does_not_grow(
     claims(30, status=Status.IN_RESEARCH, assignee=reviewer)
     with django_assert_max_num_queries(6):
         response = reviewer_client.get(reverse("reviews:my_claims"))
-    assert len(response.context["claims"]) == 30
+    assert len(response.context["claims"]) == 25
+    with django_assert_max_num_queries(6):
+        rest = reviewer_client.get(reverse("reviews:my_claims") + response.context["more_url"])
+    assert len(rest.context["claims"]) == 5
+    assert not {c.pk for c in rest.context["claims"]} & {c.pk for c in response.context["claims"]}
+
+
+def test_the_approval_queue_pages_with_a_cursor(editor_client, reviewer):
+    verdicts = [awaiting_verdict(reviewer) for _ in range(27)]
+    first = editor_client.get(reverse("reviews:approvals"))
+    assert [v.pk for v in first.context["verdicts"]] == [v.pk for v in verdicts[:25]]
+    rest = editor_client.get(reverse("reviews:approvals") + first.context["more_url"])
+    assert [v.pk for v in rest.context["verdicts"]] == [v.pk for v in verdicts[25:]]
+    for bad in ["abc", "-1", "9" * 40]:
+        assert editor_client.get(reverse("reviews:approvals"), {"after": bad}).status_code == 200
 
 
 # The claim page -----------------------------------------------------------------------
