@@ -2,45 +2,17 @@
 connections, on PostgreSQL."""
 
 import json
-import threading
 
 import pytest
-from django.db import connection, connections
 
 from factcheck.articles.models import Article, ImportBatch
 from factcheck.articles.services import articles_import_files
 from factcheck.claims.models import Claim
+from tests.concurrency import only_on_postgresql, run_together
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite serialises every write, so there is no race to test",
-    ),
-]
+pytestmark = only_on_postgresql
 
 BODY = "The mayor said 40 homes flooded on Monday.\n\nThe council promised £2m in repairs."
-
-
-def run_together(actions):
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait()
-            outcomes[index] = action()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

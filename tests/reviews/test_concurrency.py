@@ -1,43 +1,13 @@
 """Two people acting at the same moment, for real: threads with their own connections."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
 
 from factcheck.claims.models import Claim
 from factcheck.reviews import services
+from tests.concurrency import only_on_postgresql, run_together
 from tests.factories import ClaimFactory, ReviewerFactory
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite serialises every write, so there is no race to test",
-    ),
-]
-
-
-def run_together(actions):
-    """Run each action in its own thread, released at the same instant; return outcomes."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait()
-            outcomes[index] = action()
-        except Exception as error:  # the outcome under test may be a refusal
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
+pytestmark = only_on_postgresql
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
