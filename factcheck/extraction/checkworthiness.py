@@ -5,7 +5,9 @@ ClaimBuster dataset: Arslan, Hassan, Li and Tremayne, "A Benchmark Dataset of
 Check-worthy Factual Claims", ICWSM 2020, DOI 10.5281/zenodo.3609356, licensed
 CC BY 4.0. The scorer is plain Python (dict lookups, one ``exp``) so that it costs a
 few microseconds per word; ``features`` is shared with the trainer so that training
-and scoring can never disagree about what a feature means.
+and scoring can never disagree about what a feature means, and ``Model`` adds up the
+same weights without building feature names (a test holds the two to the same sum).
+A sentence is scored once however many claims the engine cuts from it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from factcheck.extraction.types import ClaimType, Figure
@@ -46,65 +50,154 @@ OPINION_WORDS = _words("think believe feel hope wish guess suppose want")
 FIRST_PERSON_SINGULAR = _words("i me my mine myself i'm i've i'd i'll")
 
 
-def _tokens(text: str) -> tuple[list[str], int]:
-    """Lower-cased tokens with numbers folded to ``<num>``/``<year>``, and the count of
-    capitalised words after the first (a cheap stand-in for named entities)."""
-    tokens = []
-    capitalised = 0
-    for position, raw in enumerate(_TOKEN_RE.findall(text)):
-        first = raw[0]
-        if first.isdigit():
-            tokens.append("<year>" if len(raw) == 4 and _YEAR_RE.fullmatch(raw) else "<num>")
-            continue
-        if position and first.isupper() and raw != "I":
-            capitalised += 1
-        tokens.append(raw.lower().replace("\u2019", "'"))
+# Raw token -> normalised token, filled as tokens are met; bounded so that a stream of
+# distinct numbers cannot grow it without limit.
+_NORMALISED: dict[str, str] = {}
+_NORMALISED_MAX = 100_000
+
+
+def _normalise(raw: str) -> str:
+    if raw[0].isdigit():
+        token = "<year>" if len(raw) == 4 and _YEAR_RE.fullmatch(raw) else "<num>"
+    else:
+        token = raw.lower().replace("\u2019", "'")
+    if len(_NORMALISED) < _NORMALISED_MAX:
+        _NORMALISED[raw] = token
+    return token
+
+
+def _tokens(text: str) -> tuple[list[str], bool]:
+    """Lower-cased tokens with numbers folded to ``<num>``/``<year>``, and whether a
+    capitalised word follows the first (a cheap stand-in for named entities)."""
+    raws = _TOKEN_RE.findall(text)
+    known = _NORMALISED.get
+    tokens = [known(raw) or _normalise(raw) for raw in raws]
+    capitalised = False
+    for raw in raws[1:]:
+        if raw[0].isupper() and raw != "I":
+            capitalised = True
+            break
     return tokens, capitalised
+
+
+def _cues(text: str, tokens: list[str], capitalised: bool) -> dict[str, float]:
+    words = set(tokens)
+    count = len(tokens)
+    cues = {}
+    if "<num>" in words or "<year>" in words or not words.isdisjoint(NUMBER_WORDS):
+        cues["h:number"] = 1.0
+    if not words.isdisjoint(CURRENCY_WORDS):
+        cues["h:percent_or_currency"] = 1.0
+    if not words.isdisjoint(COMPARATIVE_WORDS):
+        cues["h:comparative"] = 1.0
+    if not words.isdisjoint(REPORTING_WORDS):
+        cues["h:reporting_verb"] = 1.0
+    if not words.isdisjoint(FIRST_PERSON_SINGULAR) and not words.isdisjoint(OPINION_WORDS):
+        cues["h:first_person_opinion"] = 1.0
+    if text.rstrip().endswith("?"):
+        cues["h:question"] = 1.0
+    if capitalised:
+        cues["h:named_entity"] = 1.0
+    if count < 5:
+        cues["h:length_under_5"] = 1.0
+    elif count < 10:
+        cues["h:length_5_9"] = 1.0
+    elif count < 20:
+        cues["h:length_10_19"] = 1.0
+    elif count < 35:
+        cues["h:length_20_34"] = 1.0
+    else:
+        cues["h:length_35_plus"] = 1.0
+    return cues
 
 
 def features(text: str) -> dict[str, float]:
     """Sparse feature vector of one text: ``w:`` words, ``b:`` word pairs, ``h:`` cues.
 
     Word and pair features share one unit of mass (each is 1/sqrt(n)), so long
-    sentences do not win by length alone; length has its own bucketed cue.
+    sentences do not win by length alone; length has its own bucketed cue. This is what
+    the trainer sees; ``Model`` computes the same sum without building the strings.
     """
     tokens, capitalised = _tokens(text)
     grams = {"w:" + token for token in tokens}
-    previous = "<s>"
-    for token in tokens:
-        grams.add("b:" + previous + " " + token)
-        previous = token
-    grams.add("b:" + previous + " </s>")
-    mass = 1.0 / math.sqrt(len(grams))
-    vector = dict.fromkeys(grams, mass)
-
-    words = set(tokens)
-    count = len(tokens)
-    if "<num>" in words or "<year>" in words or words & NUMBER_WORDS:
-        vector["h:number"] = 1.0
-    if words & CURRENCY_WORDS:
-        vector["h:percent_or_currency"] = 1.0
-    if words & COMPARATIVE_WORDS:
-        vector["h:comparative"] = 1.0
-    if words & REPORTING_WORDS:
-        vector["h:reporting_verb"] = 1.0
-    if words & FIRST_PERSON_SINGULAR and words & OPINION_WORDS:
-        vector["h:first_person_opinion"] = 1.0
-    if text.rstrip().endswith("?"):
-        vector["h:question"] = 1.0
-    if capitalised:
-        vector["h:named_entity"] = 1.0
-    if count < 5:
-        vector["h:length_under_5"] = 1.0
-    elif count < 10:
-        vector["h:length_5_9"] = 1.0
-    elif count < 20:
-        vector["h:length_10_19"] = 1.0
-    elif count < 35:
-        vector["h:length_20_34"] = 1.0
-    else:
-        vector["h:length_35_plus"] = 1.0
+    grams.update(
+        "b:" + first + " " + second
+        for first, second in zip(["<s>", *tokens], [*tokens, "</s>"], strict=True)
+    )
+    vector = dict.fromkeys(grams, 1.0 / math.sqrt(len(grams)))
+    vector.update(_cues(text, tokens, capitalised))
     return vector
+
+
+def _logistic(logit: float) -> float:
+    if logit < -40.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+# A text as the model saw it: logit, tokens, the mass of each word feature, cues.
+_Analysis = tuple[float, list[str], float, dict[str, float]]
+
+
+class Model:
+    """A weights file made ready for scoring: word weights keyed by the token, pair
+    weights by the ``(first, second)`` tuple, so that no feature name is ever built.
+
+    Sums are taken with ``fsum`` over sets, which is exact whatever order the set gives,
+    so a text always gets the same score.
+    """
+
+    __slots__ = ("bias", "cues", "pairs", "words")
+
+    def __init__(self, weights: dict[str, float], bias: float) -> None:
+        self.bias = bias
+        self.words: dict[str, float] = {}
+        self.pairs: dict[tuple[str, str], float] = {}
+        self.cues: dict[str, float] = {}
+        for name, weight in weights.items():
+            kind, feature = name[:2], name[2:]
+            if kind == "w:":
+                self.words[feature] = weight
+            elif kind == "b:":
+                first, _, second = feature.partition(" ")
+                self.pairs[first, second] = weight
+            else:
+                self.cues[name] = weight
+
+    def analyse(self, text: str) -> _Analysis:
+        tokens, capitalised = _tokens(text)
+        words = set(tokens)
+        pairs = set(zip(["<s>", *tokens], [*tokens, "</s>"], strict=True))
+        mass = 1.0 / math.sqrt(len(words) + len(pairs))
+        grams = math.fsum(map(self.words.get, words, repeat(0.0)))
+        grams += math.fsum(map(self.pairs.get, pairs, repeat(0.0)))
+        logit = self.bias + grams * mass
+        cues = _cues(text, tokens, capitalised)
+        weights = self.cues
+        for name, value in cues.items():
+            weight = weights.get(name)
+            if weight is not None:
+                logit += weight * value
+        return logit, tokens, mass, cues
+
+    def score(self, text: str) -> float:
+        """Probability that ``text`` is a check-worthy factual claim."""
+        return _logistic(self.analyse(text)[0])
+
+    def contributions(self, analysis: _Analysis) -> dict[str, float]:
+        """What each word and cue adds to the logit, for the reasons (pairs are left
+        out: no reason is drawn from them)."""
+        _, tokens, mass, cues = analysis
+        contributions = {}
+        for token in set(tokens):
+            weight = self.words.get(token)
+            if weight is not None:
+                contributions["w:" + token] = weight * mass
+        for name, value in cues.items():
+            weight = self.cues.get(name)
+            if weight is not None:
+                contributions[name] = weight * value
+        return contributions
 
 
 def load_weights(path: Path = WEIGHTS_PATH) -> tuple[dict[str, float], float, float]:
@@ -114,33 +207,27 @@ def load_weights(path: Path = WEIGHTS_PATH) -> tuple[dict[str, float], float, fl
 
 
 _WEIGHTS, _BIAS, DEFAULT_THRESHOLD = load_weights()
+_MODEL = Model(_WEIGHTS, _BIAS)
 
 
-def _logistic(logit: float) -> float:
-    if logit < -40.0:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-logit))
+def raw_score(
+    text: str, weights: dict[str, float] | None = None, bias: float | None = None
+) -> float:
+    """Probability that ``text`` is a check-worthy factual claim, from its text alone.
+
+    Without ``weights`` the shipped model scores it; with them, a model made for the
+    one call (build a ``Model`` once to score many texts with other weights).
+    """
+    if weights is None:
+        return _MODEL.score(text)
+    return Model(weights, _BIAS if bias is None else bias).score(text)
 
 
-def raw_score(text: str, weights: dict[str, float] = _WEIGHTS, bias: float = _BIAS) -> float:
-    """Probability that ``text`` is a check-worthy factual claim, from its text alone."""
-    logit = bias
-    for name, value in features(text).items():
-        weight = weights.get(name)
-        if weight is not None:
-            logit += weight * value
-    return _logistic(logit)
-
-
-def _contributions(text: str) -> tuple[float, dict[str, float]]:
-    contributions = {}
-    logit = _BIAS
-    for name, value in features(text).items():
-        weight = _WEIGHTS.get(name)
-        if weight is not None:
-            contributions[name] = weight * value
-            logit += weight * value
-    return _logistic(logit), contributions
+@lru_cache(maxsize=1024)
+def _sentence_analysis(sentence: str) -> _Analysis:
+    """A whole sentence as the shipped model sees it, cached: each claim of a sentence
+    is compared with the sentence it comes from, and the pipeline gives them in turn."""
+    return _MODEL.analyse(sentence)
 
 
 # Each cue's reason, for when it pushes the score up and when it pulls it down; None
@@ -211,7 +298,8 @@ def _reasons(
         logit = sign * contribution
         if name.startswith("w:") and logit > 0 and name[2:] not in _UNINFORMATIVE:
             words[name[2:]] = logit
-    strongest = sorted(words.items(), key=lambda item: item[1], reverse=True)[:3]
+    # Ties broken by the word, so that the reasons never depend on hashing.
+    strongest = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:3]
     strongest = [(word, logit) for word, logit in strongest if logit >= _MIN_REASON_LOGIT / 3]
     if strongest:
         label = (
@@ -223,6 +311,21 @@ def _reasons(
         grouped.append((sum(logit for _, logit in strongest), f"{label}: {listed}"))
     grouped.sort(key=lambda item: item[0], reverse=True)
     return [reason for _, reason in grouped[:_MAX_REASONS]]
+
+
+# Characters the tokeniser never keeps: a text that differs from another only by these
+# at its end has the same tokens, and so the same features if both are or are not
+# questions.
+_UNTOKENISED_END = " \t\n.!…"
+
+
+def _same_features(text: str, sentence: str) -> bool:
+    """Whether a claim is its sentence but for a full stop or the like (about half of
+    all claims are), so that the sentence's cached analysis can serve for both."""
+    return text == sentence or (
+        text == sentence.rstrip(_UNTOKENISED_END)
+        and text.endswith("?") == sentence.rstrip().endswith("?")
+    )
 
 
 def score_claim(
@@ -242,12 +345,16 @@ def score_claim(
     whose claim it is. ``claim_type`` is accepted for the engine's interface and not
     used: the training data has no claim types to learn from.
     """
-    score, contributions = _contributions(text)
-    if sentence and sentence != text:
-        sentence_score, sentence_contributions = _contributions(sentence)
-        if sentence_score > score:
-            score, contributions, text = sentence_score, sentence_contributions, sentence
-    reasons = _reasons(text, contributions, figures, score >= DEFAULT_THRESHOLD)
+    if sentence and _same_features(text, sentence):
+        analysis = _sentence_analysis(sentence)
+    else:
+        analysis = _MODEL.analyse(text)
+        if sentence:
+            sentence_analysis = _sentence_analysis(sentence)
+            if sentence_analysis[0] > analysis[0]:
+                analysis, text = sentence_analysis, sentence
+    score = _logistic(analysis[0])
+    reasons = _reasons(text, _MODEL.contributions(analysis), figures, score >= DEFAULT_THRESHOLD)
     if speaker:
         reasons.append(f"attributed to {speaker}")
     return score, tuple(reasons)

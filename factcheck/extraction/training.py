@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.extraction.checkworthiness import features, raw_score
+from factcheck.extraction.checkworthiness import Model, features, raw_score
 
 CREDIT = (
     "Trained on the ClaimBuster dataset: Arslan, Hassan, Li and Tremayne, "
@@ -244,7 +244,16 @@ class TrainingReport:
 
 
 def score_with(weights: dict[str, float], bias: float) -> Callable[[str], float]:
-    return lambda text: raw_score(text, weights, bias)
+    return Model(weights, bias).score
+
+
+def end_to_end_score(text: str) -> float:
+    """A sentence's score as the engine gives it: the best score of the claims
+    ``extract_claims`` finds in it, or 0 when it finds none (a sentence the engine
+    drops, as a question or an opinion, is one it does not put before a checker)."""
+    from factcheck.extraction.pipeline import extract_claims
+
+    return max((claim.score for claim in extract_claims(text)), default=0.0)
 
 
 def train(

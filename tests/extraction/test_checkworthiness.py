@@ -1,10 +1,17 @@
 import json
+import math
 import time
 
 import pytest
 
 from factcheck.extraction import checkworthiness
-from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, WEIGHTS_PATH, score_claim
+from factcheck.extraction.checkworthiness import (
+    DEFAULT_THRESHOLD,
+    WEIGHTS_PATH,
+    features,
+    raw_score,
+    score_claim,
+)
 from factcheck.extraction.types import ClaimType, Figure
 
 OPINION = "I think we've seen a deterioration of values."
@@ -112,6 +119,59 @@ def test_scoring_costs_a_few_microseconds_per_word():
 
     # Generous for slow CI machines; measured about 2 µs per word on one core.
     assert per_word < 20e-6
+
+
+@pytest.mark.parametrize(
+    "text", [OPINION, GUNS, "", "Why?", "Taxes rose 5 percent, and 5 percent again."]
+)
+def test_the_scorer_adds_up_exactly_the_weights_of_the_training_features(text):
+    weights, bias, _ = checkworthiness.load_weights()
+    logit = bias + sum(weights.get(name, 0.0) * value for name, value in features(text).items())
+
+    assert raw_score(text) == pytest.approx(1.0 / (1.0 + math.exp(-logit)), abs=1e-12)
+
+
+def test_raw_score_with_other_weights_uses_them():
+    assert raw_score("taxes rose", {"w:taxes": 50.0}, 0.0) > 0.99
+    assert raw_score("taxes rose", {"w:taxes": -50.0}, 0.0) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        (
+            "Unemployment rose to 7.8 percent last year",
+            "Unemployment rose to 7.8 percent last year.",
+        ),
+        ("Is it true that taxes rose?", "Is it true that taxes rose?"),
+        ("Taxes rose", "Taxes rose?"),
+        ("Did taxes rise?", "Did taxes rise?."),
+        ("I am proud of it", "We cut the deficit by 200 billion dollars, and I am proud of it."),
+    ],
+)
+def test_a_claim_scores_as_the_better_of_its_own_text_and_its_sentence(claim, sentence):
+    value, _ = score(claim, sentence=sentence)
+
+    assert value == pytest.approx(max(raw_score(claim), raw_score(sentence)), abs=1e-12)
+
+
+def test_each_claim_of_a_sentence_reuses_the_sentence_score():
+    sentence = "We cut the deficit by 200 billion dollars, and taxes went up 3 percent in May."
+    checkworthiness._sentence_analysis.cache_clear()
+
+    score("We cut the deficit by 200 billion dollars", sentence=sentence)
+    score("taxes went up 3 percent in May", sentence=sentence)
+
+    info = checkworthiness._sentence_analysis.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
+
+
+def test_words_with_equal_weights_are_named_in_alphabetical_order():
+    contributions = {"w:saudi": 0.5, "w:arabia": 0.5, "w:oil": 0.7}
+
+    reasons = checkworthiness._reasons("x", contributions, (), True)
+
+    assert reasons == ["words typical of checkable claims: oil, arabia, saudi"]
 
 
 def test_scorer_imports_neither_django_nor_numpy():

@@ -8,6 +8,7 @@ from factcheck.extraction.training import (
     Evaluation,
     LabelledFileError,
     LabelledText,
+    end_to_end_score,
     evaluate,
     evaluate_scores,
     read_labelled,
@@ -190,6 +191,19 @@ def test_evaluate_command_reports_precision_recall_and_f1(capsys):
     output = capsys.readouterr().out
     assert "4 sentences, 2 check-worthy" in output
     assert "precision" in output and "recall" in output and "F1" in output
+
+
+def test_end_to_end_a_sentence_scores_as_its_best_claim_and_zero_without_one():
+    assert end_to_end_score("The plan costs 600 billion dollars over ten years.") > 0.5
+    assert end_to_end_score("What do you make of that?") == 0.0
+
+
+def test_evaluate_command_can_score_sentences_end_to_end(capsys):
+    call_command("evaluate_checkworthiness", str(TSV_SAMPLE), "--end-to-end")
+
+    output = capsys.readouterr().out
+    assert "(end to end)" in output
+    assert "F1        1.000" in output
 
 
 def test_evaluate_command_reports_a_malformed_file_by_line(tmp_path):
