@@ -78,3 +78,17 @@ def test_production_settings_refuse_debug():
         "check", DJANGO_SETTINGS_MODULE="factcheck.settings.production", DEBUG="true"
     )
     assert "DEBUG must be false" in result.stderr
+
+
+def test_production_sessions_are_secure_http_only_and_last_eight_hours():
+    result = run_manage(
+        "shell", "-c",
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_AGE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)",
+        DJANGO_SETTINGS_MODULE="factcheck.settings.production",
+        SECRET_KEY="a-long-random-production-key-" + "x9Y7z" * 10,
+        ALLOWED_HOSTS="factcheck.example.org",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-6:] == ["True", "True", "28800", "True", "True", "True"]
