@@ -186,8 +186,11 @@ def similar_claims(
 def published_verdicts(claim_ids) -> dict[int, Verdict]:
     """The latest published verdict of each claim that has one, in one query."""
     latest: dict[int, Verdict] = {}
+    claim_ids = set(claim_ids)
+    if not claim_ids:
+        return latest
     verdicts = (
-        Verdict.objects.filter(claim_id__in=set(claim_ids), status=Verdict.Status.PUBLISHED)
+        Verdict.objects.filter(claim_id__in=claim_ids, status=Verdict.Status.PUBLISHED)
         .select_related("rating")
         .order_by("claim_id", "-approved_at", "-id")
     )
@@ -207,8 +210,10 @@ def attach_inherited_verdicts(claims: list[Claim]) -> list[Claim]:
 
 def attach_suggested_matches(claims: list[Claim]) -> list[Claim]:
     """Give each claim ``suggested_match``: its best undecided match, with the candidate and
-    the candidate's published verdict (``candidate_verdict``), or None. Two queries."""
+    the candidate's published verdict (``candidate_verdict``), or None. Two queries at most."""
     matches: dict[int, ClaimMatch] = {}
+    if not claims:
+        return claims
     rows = (
         ClaimMatch.objects.filter(
             claim_id__in=[claim.pk for claim in claims], status=ClaimMatch.Status.SUGGESTED
