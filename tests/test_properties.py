@@ -204,3 +204,63 @@ def test_zips_are_refused_or_read_member_by_member_never_a_crash(noise, names):
                     assert isinstance(member.read(), bytes)
                 except ArticleFormatError as error:
                     assert str(error)
+
+
+# Every other form and query parameter: random values for its own field names, as a
+# reviewer (or an editor where the form is theirs). A refusal is fine; a 500 never is.
+FORMS = [
+    # who, method, url(claims), field names
+    ("reviewer", "post", lambda c: reverse("reviews:verdict_propose", args=[c["mine"].pk]),
+     ["rating", "summary", "sources", "version"]),
+    ("reviewer", "post", lambda c: reverse("reviews:note_add", args=[c["mine"].pk]), ["text"]),
+    ("reviewer", "post", lambda c: reverse("reviews:take", args=[c["open"].pk]), ["version"]),
+    ("reviewer", "post", lambda c: reverse("reviews:triage_undo", args=[c["open"].pk]),
+     ["version"]),
+    ("editor", "post", lambda c: reverse("reviews:assign", args=[c["open"].pk]),
+     ["assignee", "version"]),
+    ("editor", "post", lambda c: reverse("reviews:merge", args=[c["open"].pk]),
+     ["canonical", "version"]),
+    ("editor", "post", lambda c: reverse("reviews:send_back", args=[c["verdict"].pk]),
+     ["note", "version"]),
+    ("editor", "post", lambda c: reverse("reviews:approve", args=[c["verdict"].pk]),
+     ["version"]),
+    ("reviewer", "get", lambda c: reverse("reviews:my_claims"), ["after"]),
+    ("editor", "get", lambda c: reverse("reviews:approvals"), ["after"]),
+    ("editor", "get", lambda c: reverse("reports:index"),
+     ["article", "since", "until", "rating", "status", "format"]),
+    ("editor", "get", lambda c: reverse("reports:download"),
+     ["article", "since", "until", "rating", "status", "format"]),
+    ("editor", "get", lambda c: reverse("reports:print"), ["article", "since", "until", "status"]),
+    ("reviewer", "get", lambda c: reverse("matching:similar"), ["q"]),
+    ("reviewer", "get", lambda c: reverse("articles:batches"), ["page"]),
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "method", "url", "fields"), FORMS, ids=[f"{f[1]}-{i}" for i, f in enumerate(FORMS)]
+)
+def test_no_form_or_query_parameter_gives_a_500(client, reviewer, editor, who, method, url, fields):
+    from factcheck.claims.models import Claim
+    from tests.factories import VerdictFactory
+
+    claims = {
+        "mine": ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer),
+        "open": ClaimFactory(status=Claim.Status.CHECK_WORTHY),
+        "verdict": VerdictFactory(
+            claim=ClaimFactory(status=Claim.Status.AWAITING_APPROVAL, assignee=reviewer),
+            author=reviewer,
+        ),
+    }
+    client.force_login(reviewer if who == "reviewer" else editor)
+    target = url(claims)
+    send = getattr(client, method)
+
+    @page_settings
+    @given(st.dictionaries(st.sampled_from(fields), hostile, max_size=len(fields)))
+    def check(data):
+        for headers in ({}, {"HX-Request": "true"}):
+            response = send(target, data, headers=headers)
+            assert response.status_code < 500, (target, data)
+
+    check()

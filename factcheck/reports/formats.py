@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
+from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -43,6 +44,8 @@ CSV_COLUMNS = [
     "approver",
     "proposed_at",
     "approved_at",
+    # Added with matched claims; new columns go at the end so existing spreadsheets still read.
+    "matched_from_claim_id",
 ]
 # A spreadsheet reads a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +85,7 @@ def verdict_record(row: ExportRow, zone: tzinfo) -> dict:
         "approver": row.approver,
         "proposed_at": _timestamp(row.proposed_at, zone),
         "approved_at": _timestamp(row.approved_at, zone),
+        "matched_from": row.matched_from._asdict() if row.matched_from else None,
     }
 
 
@@ -113,6 +117,7 @@ def csv_row(row: ExportRow, zone: tzinfo) -> list:
         _safe(row.approver),
         _timestamp(row.proposed_at, zone),
         _timestamp(row.approved_at, zone) or "",
+        row.matched_from.claim_id if row.matched_from else "",
     ]
 
 
@@ -172,8 +177,27 @@ def site_url(path: str = "") -> str:
     return settings.FACTCHECK_SITE_URL.rstrip("/") + path
 
 
-def claim_review(row: ExportRow, *, scale: RatingScale, organisation: dict, zone: tzinfo) -> dict:
-    """One published verdict as a schema.org ClaimReview."""
+def _appearance(row: ExportRow) -> dict:
+    appearance = {
+        "@type": "CreativeWork",
+        "url": row.article_url or site_url(reverse("articles:detail", args=[row.article_id])),
+        "headline": row.article_title,
+    }
+    if row.article_published_on:
+        appearance["datePublished"] = _day(row.article_published_on)
+    return appearance
+
+
+def claim_review(
+    row: ExportRow,
+    *,
+    scale: RatingScale,
+    organisation: dict,
+    zone: tzinfo,
+    matches: Iterable[ExportRow] = (),
+) -> dict:
+    """One published verdict as a schema.org ClaimReview. The articles of ``matches`` (rows of
+    claims linked to the verdict's claim) are further appearances of the claim reviewed."""
     rating = row.rating
     review_rating = {"@type": "Rating", "alternateName": rating.label}
     if rating.rating_value is not None and scale.best is not None:
@@ -182,21 +206,22 @@ def claim_review(row: ExportRow, *, scale: RatingScale, organisation: dict, zone
             "bestRating": scale.best,
             "worstRating": scale.worst,
         }
-    appearance = {
-        "@type": "CreativeWork",
-        "url": row.article_url or site_url(reverse("articles:detail", args=[row.article_id])),
-        "headline": row.article_title,
+    appearances = [_appearance(row)]
+    for match in matches:
+        appearance = _appearance(match)
+        if all(appearance["url"] != seen["url"] for seen in appearances):
+            appearances.append(appearance)
+    item_reviewed = {
+        "@type": "Claim",
+        "appearance": appearances[0] if len(appearances) == 1 else appearances,
     }
-    item_reviewed = {"@type": "Claim", "appearance": appearance}
     # The extractor names who said it without telling people from institutions; most
     # speakers in news copy are governments and bodies, and an unnamed one is the outlet.
     speaker = row.speaker or row.article_outlet
     if speaker:
         item_reviewed["author"] = {"@type": "Organization", "name": speaker}
     if row.article_published_on:
-        appearance["datePublished"] = item_reviewed["datePublished"] = _day(
-            row.article_published_on
-        )
+        item_reviewed["datePublished"] = _day(row.article_published_on)
     claim_url = reverse("reviews:claim", args=[row.claim_id])
     return {
         "@context": "https://schema.org",
@@ -211,8 +236,16 @@ def claim_review(row: ExportRow, *, scale: RatingScale, organisation: dict, zone
     }
 
 
+def _with_matches(rows: Iterable[ExportRow]) -> Iterator[tuple[ExportRow, list[ExportRow]]]:
+    """Each verdict's row with the matched claims' rows that follow it."""
+    for _, group in groupby(rows, key=lambda row: row.verdict_id):
+        own, *matches = group
+        yield own, matches
+
+
 def write_claimreview(rows: Iterable[ExportRow]) -> Iterator[str]:
-    """A JSON-LD document: an array of ClaimReview objects, one per published verdict."""
+    """A JSON-LD document: an array of ClaimReview objects, one per published verdict; claims
+    linked to its claim add their articles to its ``itemReviewed.appearance``."""
     scale, zone = RatingScale.current(), timezone.get_current_timezone()
     organisation = {
         "@type": "Organization",
@@ -220,8 +253,8 @@ def write_claimreview(rows: Iterable[ExportRow]) -> Iterator[str]:
         "url": site_url(reverse("home")),
     }
     return _json_array(
-        claim_review(row, scale=scale, organisation=organisation, zone=zone)
-        for row in rows
+        claim_review(row, scale=scale, organisation=organisation, zone=zone, matches=matches)
+        for row, matches in _with_matches(rows)
         if row.status == PUBLISHED
     )
 

@@ -2,6 +2,7 @@ from django import forms
 from django.http import QueryDict
 
 from factcheck.articles.models import Article
+from factcheck.forms import IdMultipleChoiceField
 from factcheck.reports.formats import FORMATS
 from factcheck.reports.selectors import PUBLISHED, VerdictSelection
 from factcheck.reviews.models import Rating, Verdict
@@ -12,7 +13,7 @@ PERMISSION = "permission"
 DATE_FORMAT_MESSAGE = "Enter a date as YYYY-MM-DD, such as 2024-03-01."
 
 
-class ArticlesField(forms.ModelMultipleChoiceField):
+class ArticlesField(IdMultipleChoiceField):
     def clean(self, value):
         if value and len(value) > ARTICLES_AT_MOST:
             raise forms.ValidationError(
@@ -66,6 +67,12 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="None chosen: published verdicts.",
     )
+    include_matches = forms.BooleanField(
+        required=False,
+        label="Include matched claims",
+        help_text="Downloads add, after each verdict, a row for every claim linked to its claim "
+        "(its duplicates), carrying that verdict; the printable report lists them under it.",
+    )
 
     def __init__(self, data=None, *, may_export_unpublished: bool, **kwargs):
         if data is not None and not data.getlist("status"):
@@ -98,6 +105,7 @@ class ReportForm(forms.Form):
             until=data["until"],
             ratings=tuple(rating.slug for rating in data["rating"]),
             statuses=tuple(data["status"]),
+            include_matches=data["include_matches"],
         )
 
     @property

@@ -3,7 +3,7 @@ printable report and ``manage.py export_verdicts`` all read through ``report_ver
 exports stream it through ``export_rows``."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from itertools import batched
 from typing import NamedTuple
@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, Prefetch, QuerySet, When
 from django.utils import timezone
 
+from factcheck.claims.models import Claim
+from factcheck.matching.selectors import duplicates_of
 from factcheck.reviews.models import Rating, Source, Verdict
 
 PUBLISHED = Verdict.Status.PUBLISHED
@@ -30,6 +32,9 @@ class VerdictSelection:
     until: date | None = None
     ratings: tuple[str, ...] = ()
     statuses: tuple[str, ...] = (PUBLISHED,)
+    # Exports only: after each verdict, a row for every claim linked to its claim (its
+    # duplicates, ``Claim.canonical``), carrying that verdict.
+    include_matches: bool = False
 
     @property
     def published_only(self) -> bool:
@@ -113,6 +118,14 @@ def verdicts_by_rating(*, selection: VerdictSelection) -> list[RatingCount]:
     ]
 
 
+class MatchedFrom(NamedTuple):
+    """Where a matched claim's row got its verdict: the canonical claim and its article."""
+
+    claim_id: int
+    claim: str
+    article_id: int
+
+
 class ExportSource(NamedTuple):
     url: str
     title: str
@@ -144,6 +157,28 @@ class ExportRow:
     reviewer: str
     approver: str
     sources: list[ExportSource]
+    # Set on a matched claim's row: the claim whose verdict it carries. None on a verdict's
+    # own row.
+    matched_from: MatchedFrom | None = None
+
+
+def _matched_row(row: ExportRow, claim: Claim) -> ExportRow:
+    """``row``'s verdict on ``claim``, a claim linked to the verdict's claim."""
+    article = claim.article
+    return replace(
+        row,
+        claim_id=claim.pk,
+        claim=claim.text,
+        speaker=claim.speaker,
+        claim_type=claim.claim_type,
+        figures=claim.figures,
+        article_id=article.pk,
+        article_title=article.title,
+        article_url=article.url,
+        article_outlet=article.outlet,
+        article_published_on=article.published_on,
+        matched_from=MatchedFrom(row.claim_id, row.claim, row.article_id),
+    )
 
 
 _EXPORT_COLUMNS = (
@@ -194,7 +229,8 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
     (verdict, claim, article, rating, two people, sources) held exports to a few thousand
     rows a second. Each chunk costs two queries however many rows it holds: one for the
     sources of its verdicts, one for the names of people not seen before; ratings are read
-    once.
+    once. With ``include_matches`` a third query per chunk reads the claims linked to its
+    verdicts' claims; each follows its verdict's row as a row of its own.
     """
     ratings = Rating.objects.in_bulk()
     usernames: dict[int | None, str] = {None: ""}
@@ -207,6 +243,7 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
     )
     for chunk in batched(rows, chunk_size):
         sources = _sources_by_verdict([row[0] for row in chunk])
+        duplicates = duplicates_of(row[5] for row in chunk) if selection.include_matches else {}
         unknown = {person for row in chunk for person in row[16:18]} - usernames.keys()
         if unknown:
             usernames |= {
@@ -216,10 +253,13 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
                 )
             }
         for row in chunk:
-            yield ExportRow(
+            exported = ExportRow(
                 *row[:15],
                 ratings[row[15]],
                 usernames[row[16]],
                 usernames[row[17]],
                 sources.get(row[0], []),
             )
+            yield exported
+            for claim in duplicates.get(exported.claim_id, ()):
+                yield _matched_row(exported, claim)

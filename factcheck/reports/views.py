@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from factcheck.matching.selectors import duplicates_of
 from factcheck.reports.formats import FORMATS, export_verdicts, filename
 from factcheck.reports.forms import DownloadForm, ReportForm
 from factcheck.reports.selectors import RatingCount, report_verdicts, verdicts_by_rating
@@ -131,6 +132,11 @@ def print_view(request):
     selection = form.selection()
     counts = verdicts_by_rating(selection=selection)
     total = sum(row.count for row in counts)
+    verdicts = list(report_verdicts(selection=selection)[:PRINTED_AT_MOST])
+    if selection.include_matches:
+        linked = duplicates_of(verdict.claim_id for verdict in verdicts)
+        for verdict in verdicts:
+            verdict.matched_claims = linked.get(verdict.claim_id, [])
     return render(
         request,
         "reports/print.html",
@@ -138,7 +144,7 @@ def print_view(request):
             "form": form,
             "organisation": settings.FACTCHECK_ORGANISATION,
             "selection": selection,
-            "verdicts": list(report_verdicts(selection=selection)[:PRINTED_AT_MOST]),
+            "verdicts": verdicts,
             "total": total,
             "printed_at_most": PRINTED_AT_MOST,
             "counts": counts,

@@ -1,6 +1,7 @@
 from django import forms
 
 from factcheck.claims.models import Claim
+from factcheck.forms import IdChoiceField, IdMultipleChoiceField
 from factcheck.reviews.models import Rating, Source
 from factcheck.reviews.selectors import TriageFilters, researchers
 
@@ -81,9 +82,9 @@ class NoteForm(forms.Form):
 
 
 class VerdictForm(VersionForm):
-    rating = forms.ModelChoiceField(queryset=Rating.objects.all(), empty_label="Choose a rating")
+    rating = IdChoiceField(queryset=Rating.objects.all(), empty_label="Choose a rating")
     summary = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
-    sources = forms.ModelMultipleChoiceField(
+    sources = IdMultipleChoiceField(
         queryset=Source.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -102,11 +103,11 @@ class SendBackForm(forms.Form):
 
 
 class AssignForm(VersionForm):
-    assignee = forms.ModelChoiceField(queryset=researchers(), empty_label="Choose a reviewer")
+    assignee = IdChoiceField(queryset=researchers(), empty_label="Choose a reviewer")
 
 
 class MergeForm(VersionForm):
-    canonical = forms.ModelChoiceField(
+    canonical = IdChoiceField(
         queryset=Claim.objects.exclude(status=Claim.Status.DUPLICATE),
         widget=forms.NumberInput(attrs={"min": 1}),
         label="Duplicate of claim number",

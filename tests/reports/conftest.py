@@ -45,3 +45,19 @@ def article_with_claims(db):
         ]
 
     return make
+
+
+@pytest.fixture
+def link(db):
+    """Make a claim in another article linked to ``canonical``, as a confirmed or automatic
+    match leaves it: ``link(canonical, speaker=..., title=...)``."""
+
+    def make(canonical, *, speaker="", **article_fields):
+        return ClaimFactory(
+            article=ArticleFactory(**article_fields),
+            speaker=speaker,
+            status=Claim.Status.DUPLICATE,
+            canonical=canonical,
+        )
+
+    return make

@@ -193,6 +193,8 @@ def test_counts_fragment_for_htmx_and_a_redirect_without(reviewer_client):
     ClaimFactory()
     fragment = reviewer_client.get(reverse("reviews:triage_counts"), **HTMX)
     assert 'id="status-counts"' in fragment.text
+    # Quick decisions: the latest refresh replaces one still in flight, never the reverse.
+    assert 'hx-sync="this:replace"' in fragment.text
     assert "<html" not in fragment.text
     assert reviewer_client.get(reverse("reviews:triage_counts")).status_code == 302
 

@@ -33,6 +33,11 @@ class Command(BaseCommand):
             choices=Verdict.Status.values,
             help="repeat for several; published by default",
         )
+        parser.add_argument(
+            "--include-matches",
+            action="store_true",
+            help="after each verdict, a row for every claim linked to its claim, with its verdict",
+        )
         parser.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     def handle(self, *args, **options):
@@ -75,4 +80,6 @@ class Command(BaseCommand):
         query.setlist("article", options["article"])
         query.setlist("rating", options["rating"])
         query.setlist("status", options["status"])
+        if options["include_matches"]:
+            query["include_matches"] = "on"
         return query
