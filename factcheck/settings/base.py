@@ -166,8 +166,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # Background work (large imports) through django.tasks. "database": the django-tasks-db
-# worker (`manage.py db_worker`) on one machine; "rq": Redis through django-tasks-rq
-# (pip install '.[rq]', REDIS_URL) for several workers; "immediate": inside the request.
+# worker (`manage.py db_worker`) on one machine; "rq": RQ on Redis (REDIS_URL) through
+# factcheck.tasks_rq, workers `manage.py rq_worker`, for several workers; "immediate":
+# inside the request.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
 if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -179,9 +180,13 @@ elif TASKS_BACKEND == "rq":
         raise ImproperlyConfigured(
             "TASKS_BACKEND=rq needs REDIS_URL, e.g. redis://localhost:6379/0"
         )
-    INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {
+        "default": {
+            "BACKEND": "factcheck.tasks_rq.RQBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {"REDIS_URL": REDIS_URL, "JOB_TIMEOUT": 60 * 60},
+        }
+    }
 else:
     raise ImproperlyConfigured(
         f"TASKS_BACKEND={TASKS_BACKEND!r} is not one of: database, rq, immediate."

@@ -40,8 +40,13 @@ def test_an_unusable_tasks_backend_stops_the_start_up(env, message):
 
 def test_rq_reads_its_queue_from_redis_url():
     result = settings_value(
-        "s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL']",
+        "s.TASKS['default']['BACKEND'], s.TASKS['default']['OPTIONS']['REDIS_URL'],"
+        " 'django_rq' in s.INSTALLED_APPS",
         TASKS_BACKEND="rq",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert result.stdout.split() == ["django_tasks_rq.RQBackend", "redis://127.0.0.1:6379/3"]
+    assert result.stdout.split() == [
+        "factcheck.tasks_rq.RQBackend",
+        "redis://127.0.0.1:6379/3",
+        "False",
+    ]
