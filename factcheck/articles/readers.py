@@ -363,7 +363,7 @@ def _member_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[
             zipfile.BadZipFile,
             zlib.error,
             EOFError,
-            NotImplementedError,
+            NotImplementedError,  # zipfile's answer to a compression method it lacks
             RuntimeError,
             OSError,
         ) as error:
