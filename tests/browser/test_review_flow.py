@@ -13,9 +13,6 @@ from tests.factories import ARTICLE_BODY, ArticleFactory, ClaimFactory, VerdictF
 
 pytestmark = [
     pytest.mark.browser,
-    # One retry: a keyboard-triage run once lost a decided row under CI load and we have
-    # not reproduced it (see the session notes); a real regression still fails twice.
-    pytest.mark.flaky(reruns=1),
     # The rating scale and the roles come from data migrations: restore them after each flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

@@ -56,10 +56,19 @@ function setUpTriage() {
     if (button) button.click();
   }
 
-  // After a decision the server swaps the row; the next undecided row takes focus.
-  document.body.addEventListener("htmx:afterSwap", (event) => {
+  // After a decision the server swaps the row; the next undecided row takes focus once
+  // htmx has settled it. Until then the new row's buttons are not wired to htmx yet: a key
+  // pressed in between would submit a plain form and reload the page, so keys wait.
+  let settling = false;
+  document.body.addEventListener("htmx:beforeSwap", (event) => {
+    if (event.detail.shouldSwap && event.detail.target?.classList?.contains("triage-row")) {
+      settling = true;
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", (event) => {
     const row = event.detail.target?.id ? document.getElementById(event.detail.target.id) : null;
     if (!row || !row.classList.contains("triage-row")) return;
+    settling = false;
     if (row.dataset.decided) {
       lastDecided = row;
       const after = pending().find(
@@ -73,6 +82,10 @@ function setUpTriage() {
 
   document.addEventListener("keydown", (event) => {
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (settling && event.key !== "?") {
+      event.preventDefault();
+      return;
+    }
     const row = focused() || pending()[0];
     const actions = {
       j: () => move(1),
@@ -100,7 +113,7 @@ function setUpTriage() {
 // After Approve or Send back the row is swapped; keep keyboard users in the queue by
 // moving focus to the next verdict still waiting, or to the decided row.
 function setUpApprovals() {
-  document.body.addEventListener("htmx:afterSwap", (event) => {
+  document.body.addEventListener("htmx:afterSettle", (event) => {
     const swapped = event.detail.target;
     if (!swapped?.id) return;
     const row = document.getElementById(swapped.id);
