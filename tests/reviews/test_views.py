@@ -1,5 +1,7 @@
 """The review screens, each with and without HTMX."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -192,9 +194,12 @@ def test_undo_returns_the_claim_to_new(reviewer_client):
 def test_counts_fragment_for_htmx_and_a_redirect_without(reviewer_client):
     ClaimFactory()
     fragment = reviewer_client.get(reverse("reviews:triage_counts"), **HTMX)
-    assert 'id="status-counts"' in fragment.text
-    # Quick decisions: the latest refresh replaces one still in flight, never the reverse.
-    assert 'hx-sync="this:replace"' in fragment.text
+    assert "Check-worthy</li>" in fragment.text
+    # Quick decisions: the list stays put (its items are swapped, so it never stops
+    # listening) and the latest refresh replaces one still in flight.
+    page = reviewer_client.get(reverse("reviews:triage")).text
+    counts_list = re.search(r'<ul id="status-counts"[^>]*>', page)[0]
+    assert 'hx-swap="innerHTML"' in counts_list and 'hx-sync="this:replace"' in counts_list
     assert "<html" not in fragment.text
     assert reviewer_client.get(reverse("reviews:triage_counts")).status_code == 302
 
