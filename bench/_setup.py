@@ -6,13 +6,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/factcheck_bench"
+# The shared cache a production deployment runs with (CACHE_URL); "" runs without one.
+DEFAULT_CACHE_URL = "redis://127.0.0.1:6379/9"
 
 
-def django_setup(database_url: str) -> None:
+def django_setup(database_url: str, cache_url: str = "") -> None:
     """Configure Django for a benchmark run: production-like (DEBUG off, so queries are
-    not kept in memory and templates are cached) on the given database."""
+    not kept in memory and templates are cached) on the given database and cache."""
     sys.path.insert(0, str(REPO))
     os.environ["DATABASE_URL"] = database_url
+    os.environ["CACHE_URL"] = cache_url
+    if cache_url:
+        check_cache(cache_url)
     os.environ["DJANGO_SETTINGS_MODULE"] = "factcheck.settings.base"
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-" + "x" * 40)
@@ -43,3 +48,17 @@ def ensure_postgres_database(database_url: str) -> None:
         ).fetchone()
         if not exists:
             server.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def check_cache(cache_url: str) -> None:
+    """Stop with a clear message when the cache server does not answer."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        Redis.from_url(cache_url, socket_connect_timeout=2).ping()
+    except (RedisError, ValueError) as error:
+        raise SystemExit(
+            f"No Redis at {cache_url} ({error}): start one, or pass --cache-url '' to run "
+            "without a shared cache."
+        ) from None

@@ -1,7 +1,7 @@
 """Requests per second of the triage queue under gunicorn, for logged-in users.
 
-usage: .venv/bin/python bench/load.py [--database-url URL] [--seconds 20] [--workers 4]
-                                      [--connections 32] [--path /triage/]
+usage: .venv/bin/python bench/load.py [--database-url URL] [--cache-url URL] [--seconds 20]
+                                      [--workers 4] [--connections 32] [--path /triage/]
 
 Run bench/populate.py first, and install wrk (Debian: apt-get install wrk). Starts
 gunicorn with the production-like base settings on 127.0.0.1 only (a free port), logs
@@ -11,15 +11,15 @@ bounded time and prints what wrk measured. The target is 300 requests per second
 """
 
 import argparse
+import http.client
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
-from _setup import DEFAULT_DATABASE_URL, REPO, django_setup
+from _setup import DEFAULT_CACHE_URL, DEFAULT_DATABASE_URL, REPO, django_setup
 
 
 def free_port() -> int:
@@ -44,28 +44,38 @@ def session_cookie(username_prefix: str) -> str:
         raise SystemExit("No benchmark data: run bench/populate.py first.")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def wait_until_up(url: str, cookie: str, seconds: float = 30) -> None:
+def wait_until_up(port: int, path: str, cookie: str, seconds: float = 30) -> None:
+    """Wait for gunicorn, then make sure the page answers 200 to the benchmark's session
+    (wrk counts a redirect to the login page as a success)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            request = urllib.request.Request(url, headers={"Cookie": cookie})
-            with urllib.request.urlopen(request, timeout=5) as response:
-                if response.status == 200:
-                    return
+            connection.request("GET", path, headers={"Cookie": cookie})
+            status = connection.getresponse().status
         except OSError:
             time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer {url} in {seconds} s")
+            continue
+        finally:
+            connection.close()
+        if status != 200:
+            raise SystemExit(f"{path} answered {status} to the benchmark session, not 200")
+        return
+    raise SystemExit(f"gunicorn did not answer {path} in {seconds} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument(
+        "--cache-url", default=DEFAULT_CACHE_URL, help="Redis as CACHE_URL; '' for none"
+    )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=32)
@@ -74,7 +84,7 @@ def main() -> None:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
-    django_setup(args.database_url)
+    django_setup(args.database_url, args.cache_url)
     from django.core.management import call_command
 
     call_command("collectstatic", "--no-input", verbosity=0)
@@ -93,7 +103,7 @@ def main() -> None:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}{args.path}"
     try:
-        wait_until_up(url, cookie)
+        wait_until_up(port, args.path, cookie)
         print(f"wrk: {args.connections} connections, {args.seconds} s, {args.workers} workers")
         result = subprocess.run(
             [wrk, "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s",

@@ -1,6 +1,7 @@
 """Server time and SQL queries of the workbench's screens on a populated database.
 
-usage: .venv/bin/python bench/pages.py [--database-url URL] [--requests 200] [--json PATH]
+usage: .venv/bin/python bench/pages.py [--database-url URL] [--cache-url URL] [--requests 200]
+                                       [--json PATH]
 
 Run bench/populate.py first. Each page is requested in-process through Django's test
 client as a logged-in user (a reviewer, an editor for the approval queue, staff for the
@@ -17,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from _setup import DEFAULT_DATABASE_URL, REPO, django_setup
+from _setup import DEFAULT_CACHE_URL, DEFAULT_DATABASE_URL, REPO, django_setup
 
 TARGET_MS = {"page": 50, "decision": 30}
 
@@ -55,10 +56,13 @@ def measure(client, method: str, paths, *, warmup: int, data=None, headers=None)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument(
+        "--cache-url", default=DEFAULT_CACHE_URL, help="Redis as CACHE_URL; '' for none"
+    )
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--json", type=Path, default=REPO / "var" / "bench" / "pages.json")
     args = parser.parse_args()
-    django_setup(args.database_url)
+    django_setup(args.database_url, args.cache_url)
 
     from django.contrib.auth import get_user_model
     from django.core.management import call_command

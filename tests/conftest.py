@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import EditorFactory, ReviewerFactory, UserFactory
 
@@ -40,3 +41,10 @@ def editor_client(client, editor):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as a test database starts empty."""
+    yield
+    cache.clear()

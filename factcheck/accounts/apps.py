@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "factcheck.accounts"
+
+    def ready(self):
+        from factcheck.accounts.backends import connect_signals
+
+        connect_signals()

@@ -4,7 +4,7 @@ as the review screens do; without it, a redirect back with a message."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +15,7 @@ from factcheck.matching import services
 from factcheck.matching.forms import MatchDecisionForm, SimilarSearchForm
 from factcheck.matching.models import ClaimMatch
 from factcheck.matching.selectors import attach_suggested_matches, match_panel, similar_claims
+from factcheck.reviews.fragments import triage_row
 from factcheck.reviews.services import WorkflowError
 from factcheck.reviews.views import CONFLICT, _next_url
 
@@ -34,10 +35,8 @@ def _decided(request, match: ClaimMatch, *, where: str, error: str):
         if where == "triage":
             attach_suggested_matches([claim])
             decided = "matched" if claim.status == Claim.Status.DUPLICATE else ""
-            response = render(
-                request,
-                "reviews/triage.html#row",
-                {"claim": claim, "decided": decided, "match": match, "error": error},
+            response = HttpResponse(
+                triage_row(request, claim, decided=decided, error=error, match=match),
                 status=CONFLICT if error else 200,
             )
             event = "claimTriaged"

@@ -2,7 +2,7 @@ from django import forms
 from django.http import QueryDict
 
 from factcheck.articles.models import Article
-from factcheck.forms import IdMultipleChoiceField
+from factcheck.forms import IdMultipleChoiceField, is_id
 from factcheck.reports.formats import FORMATS
 from factcheck.reports.selectors import PUBLISHED, VerdictSelection
 from factcheck.reviews.models import Rating, Verdict
@@ -116,7 +116,7 @@ class ReportForm(forms.Form):
         """List the articles that have verdicts, newest first, and any already chosen: all
         articles would be too many for one list. Any article number is still accepted."""
         chosen = self.data.getlist("article") if isinstance(self.data, QueryDict) else []
-        chosen_ids = [int(value) for value in chosen if value.isdigit() and len(value) < 19]
+        chosen_ids = [int(value) for value in chosen if is_id(value)]
         with_verdicts = (
             Article.objects.filter(id__in=Verdict.objects.values("claim__article_id"))
             .only("id", "title", "published_on")

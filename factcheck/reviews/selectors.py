@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
 from factcheck.claims.models import Claim, ClaimStatusCount
+from factcheck.forms import MAX_ID
 from factcheck.reviews.models import Event, Source, Verdict
 
 Status = Claim.Status
@@ -38,7 +39,7 @@ class Cursor:
             cursor = cls(score=float(score), id=int(pk))
         except ValueError:
             return None
-        return cursor if 0 <= cursor.score <= 1 and cursor.id > 0 else None
+        return cursor if 0 <= cursor.score <= 1 and 0 < cursor.id <= MAX_ID else None
 
 
 def _after(claims: QuerySet[Claim], cursor: Cursor | None) -> QuerySet[Claim]:

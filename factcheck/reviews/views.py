@@ -5,7 +5,7 @@ panels refresh themselves."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,8 +14,9 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from factcheck.articles.selectors import article_segments
 from factcheck.claims.models import Claim
+from factcheck.forms import is_id
 from factcheck.matching.selectors import attach_suggested_matches, match_panel
-from factcheck.reviews import services
+from factcheck.reviews import fragments, services
 from factcheck.reviews.forms import (
     AssignForm,
     MergeForm,
@@ -79,13 +80,14 @@ def triage_view(request):
         triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
         lambda claim: Cursor(score=claim.score, id=claim.pk),
     )
-    rows = attach_suggested_matches(rows)
+    claims = attach_suggested_matches(rows)
     return render(
         request,
         "reviews/triage.html",
         {
             "filter_form": filter_form,
-            "claims": rows,
+            "claims": claims,
+            "rows": fragments.triage_rows(request, claims),
             "counts": status_counts(),
             "more_url": more_url,
             "is_first_page": after is None,
@@ -109,10 +111,8 @@ def _remember_skip(request, claim: Claim) -> None:
 
 def _triage_row_response(request, claim: Claim, *, decided: str, error: str = ""):
     if request.htmx:
-        response = render(
-            request,
-            "reviews/triage.html#row",
-            {"claim": claim, "decided": decided, "error": error, "version_form": None},
+        response = HttpResponse(
+            fragments.triage_row(request, claim, decided=decided, error=error),
             status=CONFLICT if error else 200,
         )
         if not error:
@@ -205,7 +205,7 @@ def approvals_view(request):
     after = request.GET.get("after", "")
     verdicts, more_url = _page(
         request,
-        approval_queue(after_id=int(after) if after.isdigit() and len(after) < 19 else None),
+        approval_queue(after_id=int(after) if is_id(after) else None),
         lambda verdict: verdict.pk,
     )
     return render(request, "reviews/approvals.html", {"verdicts": verdicts, "more_url": more_url})

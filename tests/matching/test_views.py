@@ -49,6 +49,16 @@ def test_triage_shows_the_suggested_match_with_one_key_buttons(reviewer_client, 
     assert "<kbd>m</kbd>" in response.text
 
 
+def test_a_suggestion_brings_a_javascript_free_reviewer_back_to_the_same_page(
+    reviewer_client, suggestion
+):
+    reviewer_client.get(reverse("reviews:triage"))  # the row is cached from this page
+    html = reviewer_client.get(reverse("reviews:triage") + "?speaker=Putin&type=").text
+
+    assert html.count('name="next" value="/triage/?speaker=Putin&amp;type="') == 2
+    assert "placeholder" not in html
+
+
 def test_the_triage_queue_stays_flat_with_suggestions(
     reviewer_client, make_claim, django_assert_max_num_queries
 ):

@@ -1,0 +1,72 @@
+"""Permissions kept in the shared cache between requests.
+
+Every page asks what its user may do (the view's permission, the menu's links), which
+costs Django's ModelBackend two queries a request. ``CachedPermissionsBackend`` keeps each
+user's permission names in the cache instead, under a key that holds a generation number:
+any change to who holds what (a user's groups or own permissions, a group's permissions, a
+group, permission or user deleted, a migration) moves the generation on, so a permission taken
+away is gone from the next request on, in every worker. That needs a cache shared by the
+workers, so the backend caches only with ``FACTCHECK_CACHE_PERMISSIONS``, which the
+settings turn on with ``CACHE_URL``; otherwise it is ModelBackend.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+GENERATION_KEY = "permissions:generation"
+CACHE_SECONDS = 15 * 60
+
+
+class CachedPermissionsBackend(ModelBackend):
+    def get_all_permissions(self, user_obj, obj=None):
+        if not settings.FACTCHECK_CACHE_PERMISSIONS:
+            return super().get_all_permissions(user_obj, obj)
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            # is_superuser is part of the key: the flag is read fresh with the user.
+            key = f"permissions:{generation()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
+            permissions = cache.get(key)
+            if permissions is None:
+                permissions = super().get_all_permissions(user_obj)
+                cache.set(key, permissions, CACHE_SECONDS)
+            user_obj._perm_cache = permissions
+        return user_obj._perm_cache
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # add, not set: two workers starting together agree on one generation.
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def forget_permissions(**kwargs) -> None:
+    """Move the generation on: every cached permission set is stale from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache (evicted, or a new cache): start afresh
+        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.incr(GENERATION_KEY)
+
+
+def connect_signals() -> None:
+    """Called by the app's ready(): in every process, whether it checks permissions or not."""
+    user = get_user_model()
+    for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(forget_permissions, sender=through, dispatch_uid=f"perms:{through}")
+    for model in (Group, Permission):
+        post_save.connect(forget_permissions, sender=model, dispatch_uid=f"perms:save:{model}")
+        post_delete.connect(forget_permissions, sender=model, dispatch_uid=f"perms:del:{model}")
+    # A deleted user's id may be given again (SQLite): the new user must not inherit.
+    post_delete.connect(forget_permissions, sender=user, dispatch_uid="perms:del:user")
+    # Data migrations change roles through historical models, which send no m2m signal.
+    post_migrate.connect(forget_permissions, dispatch_uid="perms:migrate")

@@ -1,0 +1,128 @@
+"""With a shared cache, permissions come from it, and a change of role takes effect at once."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.urls import reverse
+
+from factcheck.accounts.backends import GENERATION_KEY
+from tests.factories import ReviewerFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("cached_permissions"),
+]
+TRIAGE = "claims.triage_claim"
+
+
+@pytest.fixture
+def cached_permissions(settings):
+    settings.FACTCHECK_CACHE_PERMISSIONS = True
+
+
+def fresh(user):
+    """The user as the next request loads it."""
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def test_a_second_request_reads_permissions_without_a_query(django_assert_num_queries):
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    user = fresh(reviewer)
+    with django_assert_num_queries(0):
+        assert user.has_perm(TRIAGE)
+        assert not user.has_perm("reviews.approve_verdict")
+
+
+def test_leaving_a_role_takes_the_permission_away_at_once():
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    reviewer.groups.clear()
+
+    assert not fresh(reviewer).has_perm(TRIAGE)
+
+
+def test_a_role_losing_a_permission_loses_it_for_its_members():
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    Group.objects.get(name="Reviewer").permissions.remove(
+        Permission.objects.get(codename="triage_claim")
+    )
+
+    assert not fresh(reviewer).has_perm(TRIAGE)
+
+
+def test_a_deleted_role_gives_nothing():
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    Group.objects.filter(name="Reviewer").delete()
+
+    assert not fresh(reviewer).has_perm(TRIAGE)
+
+
+def test_a_permission_given_directly_counts_at_once():
+    user = UserFactory()
+    assert not fresh(user).has_perm(TRIAGE)
+
+    user.user_permissions.add(Permission.objects.get(codename="triage_claim"))
+
+    assert fresh(user).has_perm(TRIAGE)
+
+
+def test_losing_superuser_status_loses_its_permissions():
+    boss = UserFactory(is_superuser=True)
+    assert fresh(boss).has_perm(TRIAGE)
+
+    get_user_model().objects.filter(pk=boss.pk).update(is_superuser=False)
+
+    assert not fresh(boss).has_perm(TRIAGE)
+
+
+def test_a_new_user_given_a_deleted_users_id_inherits_nothing():
+    reviewer = ReviewerFactory()
+    pk = reviewer.pk
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    reviewer.delete()
+    newcomer = UserFactory(pk=pk)
+
+    assert not fresh(newcomer).has_perm(TRIAGE)
+
+
+def test_a_migration_forgets_every_cached_permission():
+    from django.core.cache import cache
+
+    reviewer = ReviewerFactory()
+    fresh(reviewer).has_perm(TRIAGE)
+    before = cache.get(GENERATION_KEY)
+
+    call_command("migrate", verbosity=0)
+
+    assert cache.get(GENERATION_KEY) > before
+
+
+def test_pages_check_permissions_through_the_cache(client):
+    outsider = UserFactory()
+    client.force_login(outsider)
+    assert client.get(reverse("reviews:triage")).status_code == 403
+
+    outsider.groups.add(Group.objects.get(name="Reviewer"))
+
+    assert client.get(reverse("reviews:triage")).status_code == 200
+
+
+def test_without_a_shared_cache_permissions_are_read_from_the_database(
+    settings, django_assert_num_queries
+):
+    settings.FACTCHECK_CACHE_PERMISSIONS = False
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    user = fresh(reviewer)
+    with django_assert_num_queries(2):
+        assert user.has_perm(TRIAGE)

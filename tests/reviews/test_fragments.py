@@ -1,0 +1,120 @@
+"""Triage rows are cached by what they show: never stale, never another user's token."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.test.signals import template_rendered
+from django.urls import reverse
+from django.utils import translation
+
+from factcheck.claims.models import Claim
+from factcheck.matching.selectors import attach_suggested_matches
+from factcheck.reviews import fragments
+from factcheck.reviews.services import claim_triage
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+ROW = re.compile(r'<li id="triage-row-(\d+)".*?</li>', re.S)
+
+
+@pytest.fixture
+def rendered_rows():
+    """The claim of each row rendered from the row template, as they happen."""
+    rows = []
+
+    def record(sender, template, context, **kwargs):
+        if template.origin.template_name == "reviews/triage.html" and template.name == "row":
+            rows.append(context["claim"].pk)
+
+    template_rendered.connect(record)
+    yield rows
+    template_rendered.disconnect(record)
+
+
+def rows_of(html: str) -> dict[int, str]:
+    return {int(match[1]): match[0] for match in ROW.finditer(html)}
+
+
+def test_a_reload_serves_the_same_rows_without_rendering_them_again(reviewer_client, rendered_rows):
+    claims = [ClaimFactory(start=5 * i, end=5 * i + 4) for i in range(3)]
+
+    first = reviewer_client.get(reverse("reviews:triage")).text
+    assert sorted(rendered_rows) == sorted(claim.pk for claim in claims)
+    rendered_rows.clear()
+    second = reviewer_client.get(reverse("reviews:triage")).text
+
+    assert rendered_rows == []
+    strip_token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert strip_token.sub("", "".join(rows_of(first).values())) == strip_token.sub(
+        "", "".join(rows_of(second).values())
+    )
+    assert len(rows_of(second)) == len(claims)
+
+
+def test_a_changed_claim_or_article_is_rendered_afresh(reviewer_client, rendered_rows):
+    claim = ClaimFactory(text="Inflation was 3% in May.")
+    reviewer_client.get(reverse("reviews:triage"))
+    rendered_rows.clear()
+
+    claim.article.title = "A corrected headline"
+    claim.article.save()
+    type(claim).objects.filter(pk=claim.pk).update(speaker="The treasury")
+    row = rows_of(reviewer_client.get(reverse("reviews:triage")).text)[claim.pk]
+
+    assert rendered_rows == [claim.pk]
+    assert "A corrected headline" in row
+    assert "The treasury" in row
+
+
+def test_a_decided_claim_leaves_the_queue_at_once(reviewer_client, reviewer):
+    kept, decided = ClaimFactory(start=0, end=4), ClaimFactory(start=5, end=9)
+    reviewer_client.get(reverse("reviews:triage"))
+
+    claim_triage(claim=decided, user=reviewer, decision="check_worthy", version=1)
+    rows = rows_of(reviewer_client.get(reverse("reviews:triage")).text)
+
+    assert list(rows) == [kept.pk]
+
+
+def test_every_row_carries_this_requests_csrf_token(reviewer, outsider):
+    claims = [ClaimFactory(start=5 * i, end=5 * i + 4) for i in range(2)]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(reviewer)
+    client.get(reverse("reviews:triage"))  # another client's visit fills the cache first
+    html = client.get(reverse("reviews:triage")).text
+
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) == 1 + len(claims)  # the log-out form, then one form per row
+    assert "placeholder" not in html
+    response = client.post(
+        reverse("reviews:triage_decide", args=[claims[0].pk]),
+        {"decision": "check_worthy", "version": 1, "csrfmiddlewaretoken": tokens[-1]},
+    )
+    assert response.status_code == 302
+
+
+def test_a_claim_quoting_the_placeholder_is_shown_escaped_not_filled(reviewer_client):
+    placeholder = '<input type="hidden" name="csrfmiddlewaretoken" value="csrf-placeholder">'
+    text = f"{placeholder} csrf-placeholder"
+    claim = ClaimFactory(text=text)
+
+    row = rows_of(reviewer_client.get(reverse("reviews:triage")).text)[claim.pk]
+
+    assert "&lt;input type=&quot;hidden&quot;" in row
+    assert row.count('name="csrfmiddlewaretoken"') == 1
+    assert "csrf-placeholder</a>" in row
+
+
+def test_rows_are_not_shared_across_languages(rf, reviewer, rendered_rows):
+    claim = ClaimFactory()
+    request = rf.get(reverse("reviews:triage"))
+    request.user = reviewer
+    claims = attach_suggested_matches([Claim.objects.select_related("article").get(pk=claim.pk)])
+    fragments.triage_rows(request, claims)
+
+    with translation.override("fr"):
+        fragments.triage_rows(request, claims)
+    fragments.triage_rows(request, claims)
+
+    assert rendered_rows == [claim.pk, claim.pk]

@@ -1,0 +1,93 @@
+"""CACHE_URL: a Redis cache shared by the workers, holding sessions and permissions."""
+
+import os
+
+import pytest
+from django.urls import reverse
+from redis import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+REDIS_URL = os.environ.get("TEST_CACHE_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+@pytest.fixture
+def shared_cache(settings):
+    connection = Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except RedisConnectionError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Redis is not reachable at {REDIS_URL} (CI=true): {error}")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}: {error}")
+    connection.flushdb()
+    # What factcheck.settings.base sets up for CACHE_URL.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.FACTCHECK_CACHE_PERMISSIONS = True
+    yield connection
+    connection.flushdb()
+    connection.close()
+
+
+def test_a_queue_page_reads_session_and_permissions_from_the_cache(
+    shared_cache, reviewer_client, django_assert_max_num_queries
+):
+    for i in range(30):
+        ClaimFactory(start=5 * i, end=5 * i + 4)
+    reviewer_client.get(reverse("reviews:triage"))
+
+    # The user, the status counts, the queue and its suggested matches.
+    with django_assert_max_num_queries(4):
+        response = reviewer_client.get(reverse("reviews:triage"))
+    assert response.status_code == 200
+    assert len(response.context["claims"]) == 25
+
+
+def test_a_skip_stored_in_the_session_is_seen_by_the_next_request(shared_cache, reviewer_client):
+    skipped, kept = ClaimFactory(start=0, end=4), ClaimFactory(start=5, end=9)
+    reviewer_client.get(reverse("reviews:triage"))
+
+    reviewer_client.post(
+        reverse("reviews:triage_decide", args=[skipped.pk]), {"decision": "skip", "version": 1}
+    )
+
+    claims = reviewer_client.get(reverse("reviews:triage")).context["claims"]
+    assert [claim.pk for claim in claims] == [kept.pk]
+
+
+def test_settings_take_the_shared_cache_from_cache_url():
+    from tests.test_settings import run_manage
+
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, "
+        "settings.FACTCHECK_CACHE_PERMISSIONS)",
+        DEBUG="true",
+        CACHE_URL=REDIS_URL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ]
+
+
+def test_a_cache_url_that_is_not_redis_is_refused():
+    from tests.test_settings import run_manage
+
+    result = run_manage("check", DEBUG="true", CACHE_URL="memcached://127.0.0.1:11211")
+
+    assert result.returncode != 0
+    assert "CACHE_URL='memcached://127.0.0.1:11211' is not a redis:// URL" in result.stderr
