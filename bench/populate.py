@@ -5,8 +5,9 @@ usage: .venv/bin/python bench/populate.py [--claims 1000000] [--database-url URL
 The database (default postgres://postgres@127.0.0.1:5432/factcheck_bench, created if
 missing) is migrated, emptied of articles, then filled with bulk inserts: articles of
 200 claims each, a realistic mix of statuses (most claims new, some triaged, researched,
-awaiting approval or published), sources, verdicts and audit events, reviewers and
-editors, and one claim with 50 sources and 100 events for the claim page benchmark.
+awaiting approval or published), sources, verdicts, audit events and suggested matches
+(one new claim in twenty), reviewers and editors, and one claim with 50 sources and 100
+events for the claim page benchmark.
 Never point it at a database you care about.
 """
 
@@ -133,6 +134,40 @@ def make_work(rng: random.Random, claims: list, reviewers, editors, ratings, now
     return sources, verdicts, events
 
 
+def make_matches(rng: random.Random, total_claims: int) -> int:
+    """Suggested matches waiting in triage (one new claim in twenty, each pointing at a
+    published claim, so that its verdict shows) and the confirmed links of duplicates."""
+    from factcheck.claims.models import Claim
+    from factcheck.matching.models import ClaimMatch
+
+    new_ids = list(Claim.objects.filter(status="new").values_list("id", flat=True))
+    published = list(Claim.objects.filter(status="published").values_list("id", flat=True))
+    matches = [
+        ClaimMatch(
+            claim_id=claim_id,
+            candidate_id=rng.choice(published),
+            score=round(rng.uniform(0.5, 0.9), 3),
+            reason="similar wording",
+            status=ClaimMatch.Status.SUGGESTED,
+        )
+        for claim_id in rng.sample(new_ids, min(len(new_ids), total_claims // 20 * 6 // 10))
+    ]
+    matches.extend(
+        ClaimMatch(
+            claim_id=claim_id,
+            candidate_id=canonical_id,
+            score=0.95,
+            reason="same wording",
+            status=ClaimMatch.Status.CONFIRMED,
+        )
+        for claim_id, canonical_id in Claim.objects.filter(status="duplicate").values_list(
+            "id", "canonical_id"
+        )
+    )
+    ClaimMatch.objects.bulk_create(matches, batch_size=BATCH)
+    return len(matches)
+
+
 def empty_the_database() -> None:
     from django.db import connection
 
@@ -178,7 +213,7 @@ def populate(total_claims: int, seed: int = 1) -> dict:
     Group.objects.get(name=EDITOR).user_set.add(*editors)
     ratings = list(Rating.objects.all())
     now = timezone.now()
-    counts = dict.fromkeys(["articles", "claims", "sources", "verdicts", "events"], 0)
+    counts = dict.fromkeys(["articles", "claims", "sources", "verdicts", "events", "matches"], 0)
 
     n_articles = max(1, total_claims // CLAIMS_PER_ARTICLE)
     per_batch = max(1, BATCH // CLAIMS_PER_ARTICLE)
@@ -192,7 +227,7 @@ def populate(total_claims: int, seed: int = 1) -> dict:
             Source.objects.bulk_create(sources, batch_size=BATCH)
             Verdict.objects.bulk_create(verdicts, batch_size=BATCH)
             Event.objects.bulk_create(events, batch_size=BATCH)
-        for key, rows in zip(counts, [articles, claims, sources, verdicts, events], strict=True):
+        for key, rows in zip(counts, [articles, claims, sources, verdicts, events], strict=False):
             counts[key] += len(rows)
         if (first // per_batch) % 20 == 0:
             rate = counts["claims"] / (time.perf_counter() - started)
@@ -214,6 +249,7 @@ def populate(total_claims: int, seed: int = 1) -> dict:
             Event(claim=busy, actor=busy.assignee, action="note", note=f"Note {n}")
             for n in range(100 - busy.events.count())
         )
+        counts["matches"] = make_matches(rng, total_claims)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

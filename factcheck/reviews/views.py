@@ -86,6 +86,7 @@ def triage_view(request):
         "reviews/triage.html",
         {
             "filter_form": filter_form,
+            "filters": fragments.triage_filters(request, filter_form),
             "claims": claims,
             "rows": fragments.triage_rows(request, claims),
             "counts": status_counts(),

@@ -118,3 +118,37 @@ def test_rows_are_not_shared_across_languages(rf, reviewer, rendered_rows):
     fragments.triage_rows(request, claims)
 
     assert rendered_rows == [claim.pk, claim.pk]
+
+
+def test_the_filter_form_shows_each_querys_own_values_and_errors(reviewer_client):
+    triage = reverse("reviews:triage")
+    reviewer_client.get(triage)
+
+    bad = reviewer_client.get(triage + "?min_score=0.9&max_score=0.1").text
+    good = reviewer_client.get(triage + "?min_score=0.2").text
+    bad_again = reviewer_client.get(triage + "?min_score=0.9&max_score=0.1").text
+
+    assert "The upper score must not be below the lower one." in bad
+    assert "The upper score must not be below the lower one." not in good
+    assert 'name="min_score" value="0.2"' in good
+    assert bad_again.count('value="0.9"') == bad.count('value="0.9"') == 1
+    assert "The upper score must not be below the lower one." in bad_again
+
+
+def test_the_filter_form_is_rendered_once_per_query(reviewer_client):
+    triage = reverse("reviews:triage")
+    rendered = []
+
+    def record(sender, template, context, **kwargs):
+        if template.origin.template_name == "reviews/triage.html" and template.name == "filters":
+            rendered.append(context["filter_form"].data.urlencode())
+
+    template_rendered.connect(record)
+    try:
+        for _ in range(2):
+            reviewer_client.get(triage + "?type=quantity")
+            reviewer_client.get(triage + "?type=quote")
+    finally:
+        template_rendered.disconnect(record)
+
+    assert rendered == ["type=quantity", "type=quote"]
