@@ -112,6 +112,28 @@ def test_deleting_a_claim_in_the_admin_keeps_its_audit_trail(staff_client):
     ).exists()
 
 
+def test_a_password_set_in_the_admin_is_audited_without_the_password(staff_client, staff, reviewer):
+    url = reverse("admin:auth_user_password_change", args=[reviewer.pk])
+    new_password = "a-long-new-passphrase-42"
+
+    refused = staff_client.post(url, {"password1": new_password, "password2": "different"})
+    assert refused.status_code == 200
+    assert not Event.objects.filter(actor=staff).exists()
+
+    response = staff_client.post(url, {"password1": new_password, "password2": new_password})
+
+    assert response.status_code == 302
+    [event] = Event.objects.filter(actor=staff)
+    assert (event.action, event.subject, event.note) == (
+        "admin_change",
+        f"user {reviewer.pk}: {reviewer.username}",
+        "Changed: password",
+    )
+    assert new_password not in event.note + event.subject
+    reviewer.refresh_from_db()
+    assert reviewer.check_password(new_password)
+
+
 def test_stored_text_is_escaped_in_the_admin(staff_client):
     hostile = "<script>alert('x')</script>"
     claim = ClaimFactory(text=hostile, speaker=hostile)

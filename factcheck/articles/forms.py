@@ -40,9 +40,23 @@ class ImportForm(forms.Form):
         "CSV (.csv), web pages (.html), or a .zip of them.",
     )
 
+    def __init__(self, *args, refused_bytes: int | None = None, **kwargs):
+        """``refused_bytes``: the size of an upload refused unread (``UploadLimitHandler``),
+        reported instead of the missing files."""
+        super().__init__(*args, **kwargs)
+        self.refused_bytes = refused_bytes
+        if refused_bytes:
+            self.fields["files"].required = False
+
     def clean_files(self):
         files = self.cleaned_data["files"]
         limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
+        if self.refused_bytes:
+            raise forms.ValidationError(
+                f"This upload is {filesizeformat(self.refused_bytes)}, over the limit of "
+                f"{filesizeformat(limit)} for one upload: nothing was imported. Import the "
+                "files in several goes, or as a zip."
+            )
         total = sum(upload.size for upload in files)
         for upload in files:
             if upload.size > limit:

@@ -9,6 +9,7 @@ from factcheck.articles.forms import ArticleSearchForm, ImportForm
 from factcheck.articles.models import Article, ImportBatch
 from factcheck.articles.selectors import article_list, article_segments
 from factcheck.articles.services import import_batch_upload
+from factcheck.articles.uploads import refused_upload_size
 from factcheck.matching.selectors import attach_inherited_verdicts
 
 ARTICLES_PER_PAGE = 25
@@ -52,7 +53,10 @@ def article_detail_view(request, article_id: int):
 @require_http_methods(["GET", "POST"])
 @permission_required("articles.add_importbatch", raise_exception=True)
 def import_view(request):
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES, refused_bytes=refused_upload_size(request))
+    else:
+        form = ImportForm()
     if request.method == "POST" and form.is_valid():
         batch = import_batch_upload(user=request.user, files=form.cleaned_data["files"])
         messages.success(request, f"Import {batch.pk} started: this page follows its progress.")

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.db import transaction
 
-from factcheck.reviews.audit import AuditedAdmin
+from factcheck.reviews.audit import AuditedAdmin, audit_admin_write
 from factcheck.reviews.models import Event, Rating, Source, Verdict
 
 
@@ -67,7 +69,19 @@ admin.site.unregister(Group)
 
 @admin.register(get_user_model())
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):
-    pass
+    def user_change_password(self, request, id, form_url=""):
+        """The password form saves outside save_model: its change is audited here, in the
+        same transaction (never the password itself)."""
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                audit_admin_write(
+                    user=request.user,
+                    obj=self.get_object(request, unquote(id)),
+                    action=Event.Action.ADMIN_CHANGE,
+                    note="Changed: password",
+                )
+        return response
 
 
 @admin.register(Group)

@@ -190,6 +190,12 @@ FACTCHECK_MAX_ZIP_MEMBERS = env_int("FACTCHECK_MAX_ZIP_MEMBERS", default=10_000)
 FACTCHECK_IMPORT_PROCESSES = env_int("FACTCHECK_IMPORT_PROCESSES", default=0)
 # Uploads past this size are spooled to a temporary file, not held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The first handler refuses an upload over FACTCHECK_MAX_UPLOAD_BYTES before it is spooled.
+FILE_UPLOAD_HANDLERS = [
+    "factcheck.articles.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # Background work (large imports) through django.tasks. "database": the django-tasks-db

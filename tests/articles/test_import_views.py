@@ -2,6 +2,11 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import (
+    MemoryFileUploadHandler,
+    TemporaryFileUploadHandler,
+)
+from django.test import Client
 from django.urls import reverse
 
 from factcheck.articles.models import Article, ImportBatch, ImportFile
@@ -90,15 +95,52 @@ def test_a_page_with_scripts_is_stored_as_text_and_shown_escaped(
     assert "&lt;b&gt;close&lt;/b&gt;" in html
 
 
-def test_an_upload_over_the_limit_is_refused_with_a_clear_message(
-    editor_client, django_capture_on_commit_callbacks
+def test_an_upload_over_the_limit_is_refused_unread_with_a_clear_message(
+    editor_client, django_capture_on_commit_callbacks, monkeypatch
 ):
+    stored = []
+    for handler in (MemoryFileUploadHandler, TemporaryFileUploadHandler):
+        original = handler.receive_data_chunk
+        monkeypatch.setattr(
+            handler,
+            "receive_data_chunk",
+            lambda self, data, start, original=original: (
+                stored.append(len(data)) or original(self, data, start)
+            ),
+        )
     huge = upload("huge.csv", b"title,body\n" + b"x" * (50 * 1024 * 1024))
 
     response = post_files(editor_client, django_capture_on_commit_callbacks, huge)
 
     assert response.status_code == 200
-    assert "huge.csv is 50.0\xa0MB, over the limit of 25.0\xa0MB for one upload." in response.text
+    assert (
+        "This upload is 50.0\xa0MB, over the limit of 25.0\xa0MB for one upload: nothing was "
+        "imported." in response.text
+    )
+    assert stored == []  # not a byte of it held in memory or spooled to disk
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_file_over_the_limit_within_the_upload_allowance_is_named(
+    editor_client, django_capture_on_commit_callbacks, settings
+):
+    settings.FACTCHECK_MAX_UPLOAD_BYTES = 1000
+    big = upload("big.csv", b"title,body\n" + b"x" * 2000)
+
+    response = post_files(editor_client, django_capture_on_commit_callbacks, big)
+
+    assert "big.csv is 2.0\xa0KB, over the limit of 1000\xa0bytes for one upload." in response.text
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_refused_upload_still_needs_the_csrf_token(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    huge = upload("huge.csv", b"x" * (30 * 1024 * 1024))
+
+    response = client.post(IMPORT_URL, {"files": [huge]})
+
+    assert response.status_code == 403
     assert not ImportBatch.objects.exists()
 
 

@@ -1,0 +1,40 @@
+"""Refusing an oversized upload before any of it is stored.
+
+Django spools an uploaded file to a temporary file as it reads it; the import form can
+only say "too large" once the whole file is on disk. ``UploadLimitHandler`` runs first
+and looks at the request's length: past ``FACTCHECK_MAX_UPLOAD_BYTES`` (and the room the
+other form fields may take), it stops the upload at the first file, so the rest of the
+body is read and thrown away, never written. The view then shows the size and the limit.
+A proxy in front can refuse such a request sooner still (nginx ``client_max_body_size``).
+"""
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+REFUSED_ATTRIBUTE = "upload_refused_bytes"
+
+
+class UploadLimitHandler(FileUploadHandler):
+    too_large = False
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        room = settings.FACTCHECK_MAX_UPLOAD_BYTES + (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
+        self.too_large = content_length > room
+        self.content_length = content_length
+
+    def new_file(self, *args, **kwargs):
+        if self.too_large:
+            setattr(self.request, REFUSED_ATTRIBUTE, self.content_length)
+            raise StopUpload(connection_reset=False)
+        super().new_file(*args, **kwargs)
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def refused_upload_size(request) -> int | None:
+    """The length of the request whose upload was refused, or None."""
+    return getattr(request, REFUSED_ATTRIBUTE, None)
