@@ -94,6 +94,11 @@ class PageProblems:
 
     def __init__(self):
         self.problems: list[str] = []
+        self.expected: tuple[str, ...] = ()
+
+    def expect_console_errors(self, *starts: str) -> None:
+        """Console errors a test causes on purpose, by how their text starts."""
+        self.expected += starts
 
     def watch(self, page: Page) -> None:
         page.on("console", self._console)
@@ -101,7 +106,7 @@ class PageProblems:
         page.on("response", self._response)
 
     def _console(self, message) -> None:
-        if message.type == "error":
+        if message.type == "error" and not message.text.startswith(self.expected):
             where = message.location.get("url", "")
             self.problems.append(f"console error: {message.text} ({where})")
 

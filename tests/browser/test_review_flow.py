@@ -2,6 +2,7 @@
 approves, and each sees the claim's state change on screen."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -202,3 +203,49 @@ def test_reviewer_takes_a_claim_from_its_page(page, reviewer, article, screensho
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=claim.text, exact=True))
     expect(row.get_by_role("cell", name="In research", exact=True)).to_be_visible()
     screenshot(page, "my-claims")
+
+
+def test_a_panel_swapped_by_its_form_keeps_listening_for_changes(
+    page, page_problems, reviewer, article
+):
+    """A change announced the moment a panel has been swapped (before htmx settles it) still
+    refreshes that panel: the panel stays on the page and only its contents are swapped."""
+    # The second change replaces the refresh the first one started (hx-sync="this:replace"),
+    # and htmx logs the aborted request.
+    page_problems.expect_console_errors("htmx:sendAbort", "htmx:afterRequest")
+    claim = claim_in(article, GUNS, status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    log_in(page, reviewer)
+    page.goto(claim.get_absolute_url())
+    sources = page.get_by_role("region", name="Sources")
+    expect(sources.get_by_role("form", name="Add source")).to_be_visible()
+    page.evaluate(
+        """() => {
+          window.sourceRefreshes = 0;
+          document.body.addEventListener("htmx:beforeRequest", (event) => {
+            const { elt, requestConfig } = event.detail;
+            if (elt.id === "claim-sources" && requestConfig.verb === "get") {
+              window.sourceRefreshes += 1;
+            }
+          });
+          document.body.addEventListener("htmx:afterSwap", (event) => {
+            if (event.detail.target.id === "claim-sources" && !window.announced) {
+              window.announced = true;
+              window.sourceRefreshes = 0;  // count only what this announcement starts
+              htmx.trigger(document.body, "claimChanged");
+            }
+          });
+        }"""
+    )
+
+    add_source = sources.get_by_role("form", name="Add source")
+    add_source.get_by_label("URL", exact=True).fill("https://www.gov.ua/news/weapons")
+    add_source.get_by_role("button", name="Add source").click()
+
+    expect(
+        sources.get_by_role("link", name="https://www.gov.ua/news/weapons", exact=True)
+    ).to_be_visible()
+    # Polled from here: page.wait_for_function would evaluate a string, which the CSP forbids.
+    deadline = time.monotonic() + 5
+    while not page.evaluate("window.announced && window.sourceRefreshes > 0"):
+        assert time.monotonic() < deadline, "the swapped panel missed the announced change"
+        page.wait_for_timeout(50)
