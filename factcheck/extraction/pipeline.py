@@ -40,6 +40,16 @@ _LEADING_WORDS_RE = re.compile(
     r"furthermore|nevertheless|nonetheless|instead|then|now)\b,?\s+)+",
     re.IGNORECASE,
 )
+# Spoken asides before the point ("Look, ...", "Now, keep in mind that ...", "Number two --"):
+# taken off so that the claim, not the aside, is judged (and "Look," is no command).
+_DISCOURSE_MARKER_RE = re.compile(
+    r"^(?:(?:look|listen|remember|well|of\s+course|by\s+the\s+way|you\s+know|mind\s+you|"
+    r"in\s+fact|actually|first|second|third|finally|number\s+(?:one|two|three|four|five))"
+    r"\s*(?:,|--|—|–)\s*"
+    r"|(?:keep\s+in\s+mind|bear\s+in\s+mind|remember|don't\s+forget|do\s+not\s+forget)"
+    r"(?:\s*,\s*|\s+that\s+))+",
+    re.IGNORECASE,
+)
 _QUOTE_CHARS_RE = re.compile(r"[\"“”]")
 _EDGE_PUNCTUATION = " ,;:–—-\t\n"
 _SPAN_EDGE = " ,;:.\t\n\r"
@@ -53,9 +63,11 @@ _ELLIPTICAL_MAX_WORDS = 6
 
 
 def _tidy(text: str) -> str:
-    """A clause as a claim: no leading "But", no dangling punctuation or quote marks."""
+    """A clause as a claim: no leading "But" or "Look,", no dangling punctuation or quote
+    marks."""
     for _ in range(2):
         text = _LEADING_WORDS_RE.sub("", text.strip()).strip(_EDGE_PUNCTUATION)
+        text = _DISCOURSE_MARKER_RE.sub("", text).strip(_EDGE_PUNCTUATION)
         text = text.rstrip(".!…").strip(_EDGE_PUNCTUATION)
         marks = _QUOTE_CHARS_RE.findall(text)
         straight = marks.count('"')

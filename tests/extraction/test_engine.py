@@ -194,6 +194,36 @@ def test_non_claims_give_no_claim(non_claim):
     assert extract_claims(non_claim) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Look, Governor Romney's called for $5 trillion of tax cuts.",
+            "Governor Romney's called for $5 trillion of tax cuts",
+        ),
+        (
+            "Now, keep in mind that our military spending has gone up every single year.",
+            "our military spending has gone up every single year",
+        ),
+        (
+            "But don't forget, you put $90 billion into solar and wind.",
+            "you put $90 billion into solar and wind",
+        ),
+        (
+            "Number two -- the cost of lowering rates is 20 percent.",
+            "the cost of lowering rates is 20 percent",
+        ),
+    ],
+)
+def test_a_spoken_aside_before_the_point_is_no_command(sentence, claim):
+    assert [found.text for found in extract_claims(sentence)] == [claim]
+
+
+@pytest.mark.parametrize("command", ["Look at the figures.", "Remember to vote on Thursday."])
+def test_an_aside_word_used_as_a_command_is_still_one(command):
+    assert extract_claims(command) == []
+
+
 def test_caption_paragraph_with_picture_credit_is_skipped():
     body = "The president visits troops, he said. Picture: Alamy\n\nTroops entered the city."
     assert [claim.text for claim in extract_claims(body)] == ["Troops entered the city"]
