@@ -58,6 +58,7 @@ backup: install
 
 restore: install
 	$(BIN)/python manage.py dbrestore --noinput --uncompress $(if $(BACKUP),--input-filename $(BACKUP))
+	$(BIN)/python manage.py migrate --no-input  # an older backup catches up; cached permissions are forgotten
 
 lint: install
 	$(BIN)/ruff check .

@@ -134,6 +134,16 @@ def test_a_password_set_in_the_admin_is_audited_without_the_password(staff_clien
     assert reviewer.check_password(new_password)
 
 
+def test_a_refused_or_conflicting_password_form_is_not_audited(staff_client, staff, reviewer):
+    url = reverse("admin:auth_user_password_change", args=[reviewer.pk])
+
+    # "Disable password login" chosen without confirming it: Django redirects, saves nothing.
+    response = staff_client.post(url, {"usable_password": "false"})
+
+    assert response.status_code == 302
+    assert not Event.objects.filter(actor=staff).exists()
+
+
 def test_stored_text_is_escaped_in_the_admin(staff_client):
     hostile = "<script>alert('x')</script>"
     claim = ClaimFactory(text=hostile, speaker=hostile)

@@ -5,9 +5,14 @@ costs Django's ModelBackend two queries a request. ``CachedPermissionsBackend`` 
 user's permission names in the cache instead, under a key that holds a generation number:
 any change to who holds what (a user's groups or own permissions, a group's permissions, a
 group, permission or user deleted, a migration) moves the generation on, so a permission taken
-away is gone from the next request on, in every worker. That needs a cache shared by the
-workers, so the backend caches only with ``FACTCHECK_CACHE_PERMISSIONS``, which the
-settings turn on with ``CACHE_URL``; otherwise it is ModelBackend.
+away is gone from the next request on, in every worker. Writes that send no signal must
+call ``forget_permissions()``: anything done to the link tables' rows directly
+(``User.groups.through.objects...``; Django sends no signal for auto-created models),
+``QuerySet.update`` and raw SQL. ``make restore`` migrates after restoring, which does.
+
+Caching needs a cache shared by the workers, so the backend caches only with
+``FACTCHECK_CACHE_PERMISSIONS``, which the settings turn on with ``CACHE_URL``; otherwise
+it is ModelBackend.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 GENERATION_KEY = "permissions:generation"
@@ -50,7 +56,15 @@ def generation() -> int:
 
 
 def forget_permissions(**kwargs) -> None:
-    """Move the generation on: every cached permission set is stale from now on."""
+    """Move the generation on: every cached permission set is stale from now on.
+
+    Once now and once more when the change commits: a request between the two would
+    otherwise cache the old permissions under the new generation."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache (evicted, or a new cache): start afresh

@@ -44,8 +44,8 @@ _LEADING_WORDS_RE = re.compile(
 # taken off so that the claim, not the aside, is judged (and "Look," is no command).
 _DISCOURSE_MARKER_RE = re.compile(
     r"^(?:(?:look|listen|remember|well|of\s+course|by\s+the\s+way|you\s+know|mind\s+you|"
-    r"in\s+fact|actually|first|second|third|finally|number\s+(?:one|two|three|four|five))"
-    r"\s*(?:,|--|—|–)\s*"
+    r"in\s+fact|actually|finally|number\s+(?:one|two|three|four|five))"
+    r"(?:\s*,|\s+(?:--|—|–))\s+"
     r"|(?:keep\s+in\s+mind|bear\s+in\s+mind|remember|don't\s+forget|do\s+not\s+forget)"
     r"(?:\s*,\s*|\s+that\s+))+",
     re.IGNORECASE,

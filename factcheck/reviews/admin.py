@@ -73,13 +73,17 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):
         """The password form saves outside save_model: its change is audited here, in the
         same transaction (never the password itself)."""
         with transaction.atomic():
+            before = self.get_object(request, unquote(id))
             response = super().user_change_password(request, id, form_url)
-            if request.method == "POST" and response.status_code == 302:
+            after = self.get_object(request, unquote(id))
+            if before is not None and after is not None and after.password != before.password:
                 audit_admin_write(
                     user=request.user,
-                    obj=self.get_object(request, unquote(id)),
+                    obj=after,
                     action=Event.Action.ADMIN_CHANGE,
-                    note="Changed: password",
+                    note="Changed: password"
+                    if after.has_usable_password()
+                    else "Disabled password login",
                 )
         return response
 

@@ -1,11 +1,12 @@
 """Parts of the triage page rendered once and cached by what they show.
 
 Rendering a queue row with Django's templates costs about 0.4 ms, and the filter form
-about 1.5 ms, most of a queue page; the same rows and filters come back on every reload
-and to every reviewer. Each fragment is cached under a digest of everything it shows, of
-the language and of the templates that draw it: when a claim, its article or its
-suggested match changes, or a template is edited, the key changes with it, so a stale
-fragment is never served and nothing needs invalidating; old entries age out.
+about 1.5 ms, most of a queue page; the same rows and the unfiltered form come back on every
+reload and to every reviewer. Each fragment is cached under a digest of all it shows, of
+the language, of the templates that draw it and of the URLs and names it takes from code:
+when a claim, its article or its suggested match changes, or a template or a route is
+changed, the key changes with it, so a stale fragment is never served and nothing needs
+invalidating; old entries age out.
 
 What differs per request, the CSRF token and the page to come back to, is rendered as a
 placeholder input and filled in for each response. A placeholder starts with "<", which
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache as default_cache
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -83,7 +85,7 @@ class CachedFragment:
     def _key(self, shown: Hashable) -> str:
         # With DEBUG, templates are re-read when edited: so is their digest.
         sources = self._digest_of_sources() if settings.DEBUG else self._digest()
-        material = repr((shown, get_language(), sources)).encode()
+        material = repr((shown, get_language(), sources, _code_shown())).encode()
         return f"{self.name}:{hashlib.blake2b(material, digest_size=16).hexdigest()}"
 
     def _digest_of_sources(self) -> str:
@@ -91,6 +93,29 @@ class CachedFragment:
         for name in self.drawn_from:
             digest.update(get_template(name).template.source.encode())
         return digest.hexdigest()
+
+
+@cache
+def _code_shown() -> tuple:
+    """What the fragments show that comes from code, not from templates or data: the URLs
+    they link to and the names of types and statuses. A deploy that changes any of it
+    makes new keys, however long the shared cache keeps the old ones."""
+    return (
+        tuple(str(label) for label in Claim.Type.labels),
+        tuple(str(label) for label in Claim.Status.labels),
+        *(
+            reverse(name, args=[0])
+            for name in (
+                "reviews:claim",
+                "articles:detail",
+                "reviews:triage_decide",
+                "reviews:triage_undo",
+                "matching:confirm",
+                "matching:reject",
+            )
+        ),
+        reverse("reviews:triage"),
+    )
 
 
 def _filler(request):
@@ -115,8 +140,9 @@ TRIAGE_ROW = CachedFragment(
         "matching/triage_matched.html",
     ),
 )
-# The filter form, a function of the query string (its values and its errors); Django's
-# own widget templates change only with Django's version, which is in the key.
+# The filter form as the queue opens, without filters: the page most often loaded. A
+# filtered form is rendered afresh, so that arbitrary query strings cannot fill the cache.
+# Django's own widget templates change only with Django's version, which is in the key.
 TRIAGE_FILTERS = CachedFragment("reviews/triage.html#filters", drawn_from=("reviews/triage.html",))
 
 
@@ -135,9 +161,10 @@ def triage_row(request, claim: Claim, *, decided: str = "", error: str = "", mat
 
 
 def triage_filters(request, filter_form) -> SafeString:
-    data = filter_form.data
-    shown = tuple((name, tuple(data.getlist(name))) for name in filter_form.fields)
-    return TRIAGE_FILTERS.render(request, shown, {"filter_form": filter_form})
+    context = {"filter_form": filter_form}
+    if any(filter_form.data.get(name) for name in filter_form.fields):
+        return TRIAGE_FILTERS.render_uncached(request, context)
+    return TRIAGE_FILTERS.render(request, "no filters", context)
 
 
 def _row_shown(claim: Claim) -> tuple:

@@ -126,3 +126,24 @@ def test_without_a_shared_cache_permissions_are_read_from_the_database(
     user = fresh(reviewer)
     with django_assert_num_queries(2):
         assert user.has_perm(TRIAGE)
+
+
+def test_a_role_change_moves_the_generation_on_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    """Another worker may read the old roles between the change and its commit, and cache
+    them under the new generation: the commit moves the generation on once more."""
+    from django.core.cache import cache
+
+    reviewer = ReviewerFactory()
+    fresh(reviewer).has_perm(TRIAGE)
+    before = cache.get(GENERATION_KEY)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        reviewer.groups.clear()
+    during = cache.get(GENERATION_KEY)
+    assert during > before
+    for callback in callbacks:
+        callback()
+
+    assert cache.get(GENERATION_KEY) > during

@@ -219,6 +219,20 @@ def test_a_spoken_aside_before_the_point_is_no_command(sentence, claim):
     assert [found.text for found in extract_claims(sentence)] == [claim]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Second–quarter growth was 2.1% in Germany.", "Second–quarter growth was 2.1% in Germany"),
+        (
+            "First, second and third quarter GDP rose 3%.",
+            "First, second and third quarter GDP rose 3%",
+        ),
+    ],
+)
+def test_words_that_open_an_aside_are_kept_when_they_are_the_claims_own(sentence, claim):
+    assert [found.text for found in extract_claims(sentence)] == [claim]
+
+
 @pytest.mark.parametrize("command", ["Look at the figures.", "Remember to vote on Thursday."])
 def test_an_aside_word_used_as_a_command_is_still_one(command):
     assert extract_claims(command) == []

@@ -77,21 +77,30 @@ def test_a_decided_claim_leaves_the_queue_at_once(reviewer_client, reviewer):
     assert list(rows) == [kept.pk]
 
 
-def test_every_row_carries_this_requests_csrf_token(reviewer, outsider):
+def test_rows_cached_for_one_reviewer_carry_anothers_own_csrf_token(reviewer, editor):
     claims = [ClaimFactory(start=5 * i, end=5 * i + 4) for i in range(2)]
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(reviewer)
-    client.get(reverse("reviews:triage"))  # another client's visit fills the cache first
-    html = client.get(reverse("reviews:triage")).text
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(reviewer)
+    second.force_login(editor)
+    first_html = first.get(reverse("reviews:triage")).text  # fills the cache
+    html = second.get(reverse("reviews:triage")).text
 
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    first_tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', first_html))
     assert len(tokens) == 1 + len(claims)  # the log-out form, then one form per row
+    assert not first_tokens & set(tokens)
     assert "placeholder" not in html
-    response = client.post(
+    response = second.post(
         reverse("reviews:triage_decide", args=[claims[0].pk]),
         {"decision": "check_worthy", "version": 1, "csrfmiddlewaretoken": tokens[-1]},
     )
     assert response.status_code == 302
+    first_token = next(iter(first_tokens))
+    refused = second.post(
+        reverse("reviews:triage_decide", args=[claims[1].pk]),
+        {"decision": "check_worthy", "version": 1, "csrfmiddlewaretoken": first_token},
+    )
+    assert refused.status_code == 403
 
 
 def test_a_claim_quoting_the_placeholder_is_shown_escaped_not_filled(reviewer_client):
@@ -135,7 +144,7 @@ def test_the_filter_form_shows_each_querys_own_values_and_errors(reviewer_client
     assert "The upper score must not be below the lower one." in bad_again
 
 
-def test_the_filter_form_is_rendered_once_per_query(reviewer_client):
+def test_the_unfiltered_form_is_rendered_once_and_filtered_ones_afresh(reviewer_client):
     triage = reverse("reviews:triage")
     rendered = []
 
@@ -146,9 +155,10 @@ def test_the_filter_form_is_rendered_once_per_query(reviewer_client):
     template_rendered.connect(record)
     try:
         for _ in range(2):
+            reviewer_client.get(triage)
             reviewer_client.get(triage + "?type=quantity")
-            reviewer_client.get(triage + "?type=quote")
     finally:
         template_rendered.disconnect(record)
 
-    assert rendered == ["type=quantity", "type=quote"]
+    # Any query string is one more form: those are never cached, so none can fill the cache.
+    assert rendered == ["", "type=quantity", "type=quantity"]
