@@ -274,3 +274,19 @@ def test_a_corrupt_zip_member_is_refused_not_unpacked():
 def test_a_broken_zip_is_refused():
     with pytest.raises(ArticleFormatError, match="not a zip archive"):
         zip_members("broken.zip", b"PK\x03\x04 not really")
+
+
+def test_a_member_packed_with_a_method_zipfile_lacks_is_refused_by_name():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.txt", f"Floods\n\n{BODY}".encode())
+    raw = bytearray(buffer.getvalue())
+    # Compression method 99 (AES encryption), in the local header and the central directory.
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = raw.index(signature) + offset
+        raw[at : at + 2] = (99).to_bytes(2, "little")
+
+    [member] = zip_members("aes.zip", bytes(raw))
+
+    with pytest.raises(ArticleFormatError, match=r"could not be unpacked.*not supported"):
+        member.read()
