@@ -17,6 +17,8 @@ it is ModelBackend.
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -50,9 +52,15 @@ def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         # add, not set: two workers starting together agree on one generation.
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY, 0)
     return value
+
+
+def _fresh_generation() -> int:
+    # From the clock, not 1: a lost generation key must not bring back entries cached
+    # under an earlier count.
+    return time.time_ns() // 1000
 
 
 def forget_permissions(**kwargs) -> None:
@@ -68,8 +76,7 @@ def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache (evicted, or a new cache): start afresh
-        cache.set(GENERATION_KEY, 1, timeout=None)
-        cache.incr(GENERATION_KEY)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def connect_signals() -> None:

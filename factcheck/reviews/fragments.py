@@ -59,7 +59,8 @@ class CachedFragment:
     def render_many(self, request, items: Sequence[tuple[Hashable, dict]]) -> list[SafeString]:
         """Each ``(shown, context)`` rendered, in order; those not cached are rendered and
         stored with one round trip to the cache each way."""
-        keys = [self._key(shown) for shown, _ in items]
+        salt = self._salt()
+        keys = [self._key(shown, salt) for shown, _ in items]
         found = default_cache.get_many(keys)
         rendered = {}
         for key, (_, context) in zip(keys, items, strict=True):
@@ -82,10 +83,14 @@ class CachedFragment:
             self.template_name, {"csrf_token": _CSRF_HOLE, "next": _NEXT_HOLE, **context}
         )
 
-    def _key(self, shown: Hashable) -> str:
+    def _salt(self) -> str:
+        """What every key of this fragment shares in a request: language, templates, code."""
         # With DEBUG, templates are re-read when edited: so is their digest.
         sources = self._digest_of_sources() if settings.DEBUG else self._digest()
-        material = repr((shown, get_language(), sources, _code_shown())).encode()
+        return repr((get_language(), sources, _code_shown()))
+
+    def _key(self, shown: Hashable, salt: str) -> str:
+        material = f"{salt}{shown!r}".encode()
         return f"{self.name}:{hashlib.blake2b(material, digest_size=16).hexdigest()}"
 
     def _digest_of_sources(self) -> str:
