@@ -26,7 +26,7 @@ def shared_cache(settings):
     # What factcheck.settings.base sets up for CACHE_URL.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "factcheck.cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -78,7 +78,7 @@ def test_settings_take_the_shared_cache_from_cache_url():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "factcheck.cache.RedisCache",
         "django.contrib.sessions.backends.cached_db",
         "True",
     ]
@@ -91,3 +91,21 @@ def test_a_cache_url_that_is_not_redis_is_refused():
 
     assert result.returncode != 0
     assert "CACHE_URL='memcached://127.0.0.1:11211' is not a redis:// URL" in result.stderr
+
+
+def test_cache_calls_reuse_one_redis_client(shared_cache, monkeypatch):
+    """Django's backend builds a client (and its table of reply handlers) per call."""
+    import redis
+    from django.core.cache import cache
+
+    cache.set("warm", 1)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a new Redis client was built")
+
+    monkeypatch.setattr(redis.Redis, "__init__", refuse)
+    cache.set("answer", 42)
+    cache.set_many({"a": 1, "b": 2})
+    assert cache.get("answer") == 42
+    assert cache.get_many(["a", "b"]) == {"a": 1, "b": 2}
+    assert cache.incr("answer") == 43

@@ -2,13 +2,13 @@
 
 Every page asks what its user may do (the view's permission, the menu's links), which
 costs Django's ModelBackend two queries a request. ``CachedPermissionsBackend`` keeps each
-user's permission names in the cache instead, under a key that holds a generation number:
-any change to who holds what (a user's groups or own permissions, a group's permissions, a
-group, permission or user deleted, a migration) moves the generation on, so a permission taken
-away is gone from the next request on, in every worker. Writes that send no signal must
-call ``forget_permissions()``: anything done to the link tables' rows directly
-(``User.groups.through.objects...``; Django sends no signal for auto-created models),
-``QuerySet.update`` and raw SQL. ``make restore`` migrates after restoring, which does.
+user's permission names in the cache instead, stamped with a generation number that is read
+in the same round trip: any change to who holds what (a user's groups or own permissions, a
+group's permissions, a group, permission or user deleted, a migration) moves the generation
+on, so a permission taken away is gone from the next request on, in every worker. Writes
+that send no signal must call ``forget_permissions()``: anything done to the link tables'
+rows directly (``User.groups.through.objects...``; Django sends no signal for auto-created
+models), ``QuerySet.update`` and raw SQL. ``make restore`` migrates after restoring, which does.
 
 Caching needs a cache shared by the workers, so the backend caches only with
 ``FACTCHECK_CACHE_PERMISSIONS``, which the settings turn on with ``CACHE_URL``; otherwise
@@ -38,14 +38,22 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            # is_superuser is part of the key: the flag is read fresh with the user.
-            key = f"permissions:{generation()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
-            permissions = cache.get(key)
-            if permissions is None:
-                permissions = super().get_all_permissions(user_obj)
-                cache.set(key, permissions, CACHE_SECONDS)
-            user_obj._perm_cache = permissions
+            user_obj._perm_cache = self._cached_permissions(user_obj)
         return user_obj._perm_cache
+
+    def _cached_permissions(self, user_obj) -> set[str]:
+        # One entry per user, stamped with the generation it was read under; the current
+        # generation comes with it in the same round trip. is_superuser is part of the key:
+        # the flag is read fresh with the user.
+        key = f"permissions:{user_obj.pk}:{int(user_obj.is_superuser)}"
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        stamped = found.get(key)
+        if stamped is not None and stamped[0] == current:
+            return stamped[1]
+        permissions = super().get_all_permissions(user_obj)
+        cache.set(key, (current, permissions), CACHE_SECONDS)
+        return permissions
 
 
 def generation() -> int:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.articles.selectors import article_segments
 from factcheck.claims.models import Claim
@@ -418,13 +418,24 @@ def source_edit_view(request, claim_id: int, source_id: int):
         try:
             services.source_update(source=source, user=request.user, **form.cleaned_data)
         except services.WorkflowError as error:
-            return _claim_response(request, claim, "sources", error=str(error))
+            return _whole_sources_panel(
+                request, _claim_response(request, claim, "sources", error=str(error))
+            )
         except ValidationError as error:
             _form_errors_from(form, error)
         else:
-            return _claim_response(request, claim, "sources")
+            return _whole_sources_panel(request, _claim_response(request, claim, "sources"))
     template = "reviews/source_edit.html" + ("#source-form" if request.htmx else "")
     return render(request, template, {"claim": claim, "source": source, "form": form})
+
+
+def _whole_sources_panel(request, response):
+    """The edit form sits inside its source's item: the panel that answers it replaces the
+    panel's content, not the item's."""
+    if request.htmx:
+        retarget(response, "#claim-sources")
+        reswap(response, "innerHTML")
+    return response
 
 
 @require_POST

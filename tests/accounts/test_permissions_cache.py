@@ -147,3 +147,45 @@ def test_a_role_change_moves_the_generation_on_again_when_it_commits(
         callback()
 
     assert cache.get(GENERATION_KEY) > during
+
+
+def test_a_permission_check_is_one_round_trip_to_the_cache(monkeypatch):
+    from django.core.cache import cache
+
+    reviewer = ReviewerFactory()
+    fresh(reviewer).has_perm(TRIAGE)
+    calls, depth = [], [0]
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            if not depth[0]:  # not the cache's own calls inside one (LocMem's get_many)
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "add", "incr"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    assert fresh(reviewer).has_perm(TRIAGE)
+
+    assert calls == ["get_many"]
+
+
+def test_permissions_cached_under_an_earlier_generation_are_read_again():
+    from django.core.cache import cache
+
+    reviewer = ReviewerFactory()
+    assert fresh(reviewer).has_perm(TRIAGE)
+    # As if the role changed by a write that sent no signal, then the generation moved on.
+    Group.objects.get(name="Reviewer").permissions.through.objects.filter(
+        permission__codename="triage_claim"
+    ).delete()
+    assert fresh(reviewer).has_perm(TRIAGE)  # still the cached answer
+
+    cache.incr(GENERATION_KEY)
+
+    assert not fresh(reviewer).has_perm(TRIAGE)

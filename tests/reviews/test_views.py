@@ -372,6 +372,30 @@ def test_editing_and_removing_my_source(reviewer_client, reviewer):
     assert not Source.objects.exists()
 
 
+@pytest.mark.parametrize("relied_on", [False, True], ids=["saved", "a verdict rests on it"])
+def test_an_edited_source_answers_with_the_whole_sources_panel(
+    reviewer_client, reviewer, relied_on
+):
+    """The edit form replaced its source's item; the panel in the answer must replace the
+    panel's content, not land inside the item, also when the edit is refused."""
+    claim = researching(reviewer)
+    source = SourceFactory(claim=claim, added_by=reviewer)
+    if relied_on:
+        VerdictFactory(claim=claim, author=reviewer).sources.add(source)
+
+    response = reviewer_client.post(
+        reverse("reviews:source_edit", args=[claim.pk, source.pk]),
+        {**SOURCE, "title": "Renamed"},
+        **HTMX,
+    )
+
+    assert response.status_code == (409 if relied_on else 200)
+    assert response.headers["HX-Retarget"] == "#claim-sources"
+    assert response.headers["HX-Reswap"] == "innerHTML"
+    assert 'id="sources-heading"' in response.text
+    assert ("A verdict rests on this source" in response.text) == relied_on
+
+
 def test_someone_elses_source_gives_404(reviewer_client, reviewer):
     source = SourceFactory(claim=researching(reviewer))  # added by another reviewer
     assert (
