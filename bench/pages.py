@@ -99,8 +99,7 @@ def main() -> None:
     deep_cursor = Cursor(score=deep[0], id=deep[1])
     busy_reviewer = Claim.objects.filter(assignee__isnull=False).values("assignee").first()
     article = Article.objects.order_by("id").first()
-    busy_claim = Claim.objects.filter(sources__isnull=False).order_by("-id").first()
-    busy_claim = max(Claim.objects.filter(status="in_research")[:1], key=lambda claim: claim.pk)
+    busy_claim = Claim.objects.filter(status="in_research").first()  # as populate.py made it
     triage = reverse("reviews:triage")
     rows = {}
     rows["triage queue, page 1"] = measure(

@@ -28,9 +28,11 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from factcheck.claims.models import Claim
+from factcheck.reviews.models import Event, Source
 
 CACHE_SECONDS = 60 * 60
 
@@ -84,10 +86,11 @@ class CachedFragment:
         )
 
     def _salt(self) -> str:
-        """What every key of this fragment shares in a request: language, templates, code."""
+        """What every key of this fragment shares in a request: language, time zone (dates
+        are shown in it), templates, code."""
         # With DEBUG, templates are re-read when edited: so is their digest.
         sources = self._digest_of_sources() if settings.DEBUG else self._digest()
-        return repr((get_language(), sources, _code_shown()))
+        return repr((get_language(), get_current_timezone_name(), sources, _code_shown()))
 
     def _key(self, shown: Hashable, salt: str) -> str:
         material = f"{salt}{shown!r}".encode()
@@ -106,8 +109,10 @@ def _code_shown() -> tuple:
     they link to and the names of types and statuses. A deploy that changes any of it
     makes new keys, however long the shared cache keeps the old ones."""
     return (
-        tuple(str(label) for label in Claim.Type.labels),
-        tuple(str(label) for label in Claim.Status.labels),
+        *(
+            tuple(str(label) for label in choices.labels)
+            for choices in (Claim.Type, Claim.Status, Event.Action, Source.Stance)
+        ),
         *(
             reverse(name, args=[0])
             for name in (
@@ -119,6 +124,7 @@ def _code_shown() -> tuple:
                 "matching:reject",
             )
         ),
+        *(reverse(name, args=[0, 0]) for name in ("reviews:source_edit", "reviews:source_delete")),
         reverse("reviews:triage"),
     )
 
@@ -200,3 +206,63 @@ def _row_shown(claim: Claim) -> tuple:
         claim.article.title,
         shown_match,
     )
+
+
+# The claim page ----------------------------------------------------------------------------
+
+# Its two long lists: a claim under research gathers dozens of sources and a long timeline,
+# whose dates alone cost Django's date filter more than all of the page's queries.
+CLAIM_SOURCES = CachedFragment(
+    "reviews/claim_detail.html#source-items", drawn_from=("reviews/claim_detail.html",)
+)
+CLAIM_TIMELINE = CachedFragment(
+    "reviews/claim_detail.html#timeline-items", drawn_from=("reviews/claim_detail.html",)
+)
+
+
+def claim_source_items(request, claim: Claim, sources: Sequence[Source]) -> SafeString:
+    """The items of the Sources list; sources need ``added_by``. Whose page it is counts:
+    only the person who added a source may edit or remove it."""
+    shown = (
+        claim.pk,
+        request.user.pk,
+        tuple(
+            (
+                source.pk,
+                source.url,
+                source.title,
+                source.stance,
+                source.publisher,
+                source.excerpt,
+                source.archive_url,
+                source.added_at,
+                source.added_by_id,
+                source.added_by.get_username() if source.added_by else None,
+            )
+            for source in sources
+        ),
+    )
+    context = {"claim": claim, "sources": sources, "user": request.user}
+    return CLAIM_SOURCES.render(request, shown, context)
+
+
+def claim_timeline_items(request, claim: Claim, events: Sequence[Event]) -> SafeString:
+    """The items of the Timeline; events need ``actor``."""
+    shown = (
+        claim.pk,
+        claim.created_at,
+        tuple(
+            (
+                event.pk,
+                event.created_at,
+                event.action,
+                event.from_value,
+                event.to_value,
+                event.note,
+                event.actor_id,
+                event.actor.get_username() if event.actor else None,
+            )
+            for event in events
+        ),
+    )
+    return CLAIM_TIMELINE.render(request, shown, {"claim": claim, "events": events})

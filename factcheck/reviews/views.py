@@ -223,12 +223,17 @@ def _claim(claim_id: int) -> Claim:
 
 def _claim_context(request, claim: Claim, **overrides) -> dict:
     user = request.user
+    sources = list(claim.sources.all())
+    events = list(claim_timeline(claim=claim))
     context = {
         "claim": claim,
         "segments": article_segments(claim.article.body, [claim]),
-        "sources": list(claim.sources.all()),
+        "sources": sources,
         "verdicts": list(claim.verdicts.all()),
-        "events": list(claim_timeline(claim=claim)),
+        "events": events,
+        # Called by the template only when the panel that shows them is rendered.
+        "source_items": lambda: fragments.claim_source_items(request, claim, sources),
+        "timeline_items": lambda: fragments.claim_timeline_items(request, claim, events),
         "source_form": SourceForm(claim=claim),
         "note_form": NoteForm(),
         "verdict_form": VerdictForm(claim=claim, initial={"version": claim.version}),

@@ -1,4 +1,5 @@
-"""Triage rows are cached by what they show: never stale, never another user's token."""
+"""Triage rows and the claim page's long lists are cached by what they show: never stale,
+never another user's token or controls."""
 
 import re
 
@@ -6,13 +7,13 @@ import pytest
 from django.test import Client
 from django.test.signals import template_rendered
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from factcheck.claims.models import Claim
 from factcheck.matching.selectors import attach_suggested_matches
 from factcheck.reviews import fragments
 from factcheck.reviews.services import claim_triage
-from tests.factories import ClaimFactory
+from tests.factories import ClaimFactory, EventFactory, ReviewerFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 ROW = re.compile(r'<li id="triage-row-(\d+)".*?</li>', re.S)
@@ -162,3 +163,137 @@ def test_the_unfiltered_form_is_rendered_once_and_filtered_ones_afresh(reviewer_
 
     # Any query string is one more form: those are never cached, so none can fill the cache.
     assert rendered == ["", "type=quantity", "type=quantity"]
+
+
+# The claim page's sources and timeline ---------------------------------------------------
+
+
+@pytest.fixture
+def rendered_lists():
+    """The claim page's list fragments rendered from their templates, as they happen."""
+    lists = []
+
+    def record(sender, template, context, **kwargs):
+        if template.origin.template_name == "reviews/claim_detail.html" and template.name in (
+            "source-items",
+            "timeline-items",
+        ):
+            lists.append(template.name)
+
+    template_rendered.connect(record)
+    yield lists
+    template_rendered.disconnect(record)
+
+
+def claim_page(client, claim) -> str:
+    return client.get(claim.get_absolute_url()).text
+
+
+def test_a_claim_page_reload_serves_its_sources_and_timeline_without_rendering_them(
+    reviewer_client, reviewer, rendered_lists
+):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    SourceFactory(claim=claim, added_by=reviewer, title="Ministry statement")
+    EventFactory(claim=claim, actor=reviewer, action="note", note="Rang the ministry")
+
+    first = claim_page(reviewer_client, claim)
+    assert sorted(rendered_lists) == ["source-items", "timeline-items"]
+    rendered_lists.clear()
+    second = claim_page(reviewer_client, claim)
+
+    assert rendered_lists == []
+    for shown in ["Ministry statement", "Rang the ministry", "Remove source"]:
+        assert shown in first and shown in second
+
+
+def test_a_new_event_shows_at_once(reviewer_client, reviewer):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    claim_page(reviewer_client, claim)
+
+    EventFactory(claim=claim, actor=reviewer, action="note", note="A later note")
+
+    assert "A later note" in claim_page(reviewer_client, claim)
+
+
+def test_an_edited_source_shows_at_once(reviewer_client, reviewer):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    source = SourceFactory(claim=claim, added_by=reviewer, title="First title")
+    claim_page(reviewer_client, claim)
+
+    type(source).objects.filter(pk=source.pk).update(title="Corrected title")
+    page = claim_page(reviewer_client, claim)
+
+    assert "Corrected title" in page and "First title" not in page
+
+
+def test_a_renamed_person_shows_at_once_in_sources_and_timeline(reviewer_client, reviewer):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    SourceFactory(claim=claim, added_by=reviewer)
+    EventFactory(claim=claim, actor=reviewer, action="note", note="Rang the ministry")
+    claim_page(reviewer_client, claim)
+
+    type(reviewer).objects.filter(pk=reviewer.pk).update(username="rita-renamed")
+    page = claim_page(reviewer_client, claim)
+
+    assert "Added by rita-renamed" in page
+    assert "<strong>rita-renamed</strong>" in page
+
+
+def test_only_the_person_who_added_a_source_gets_its_controls_from_the_cache(
+    reviewer_client, reviewer
+):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    SourceFactory(claim=claim, added_by=reviewer)
+    assert "Remove source" in claim_page(reviewer_client, claim)  # cached for its adder
+
+    other = Client()
+    other.force_login(ReviewerFactory())
+    page = claim_page(other, claim)
+
+    assert "Evidence" in page
+    assert "Remove source" not in page
+    assert "placeholder" not in page
+
+
+def test_a_cached_source_list_carries_each_requests_own_csrf_token(reviewer):
+    claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    source = SourceFactory(claim=claim, added_by=reviewer)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(reviewer)
+    second.force_login(reviewer)
+    claim_page(first, claim)  # fills the cache
+
+    page = claim_page(second, claim)
+    removal = re.search(
+        r'action="{}".*?name="csrfmiddlewaretoken" value="([^"]+)"'.format(
+            reverse("reviews:source_delete", args=[claim.pk, source.pk])
+        ),
+        page,
+        re.S,
+    )
+
+    assert removal is not None
+    response = second.post(
+        reverse("reviews:source_delete", args=[claim.pk, source.pk]),
+        {"csrfmiddlewaretoken": removal[1]},
+    )
+    assert response.status_code == 302
+    assert not type(source).objects.exists()
+
+
+def test_the_timeline_is_not_shared_across_time_zones(rf, reviewer, rendered_lists):
+    claim = ClaimFactory()
+    request = rf.get(claim.get_absolute_url())
+    request.user = reviewer
+
+    utc = fragments.claim_timeline_items(request, claim, [])
+    with timezone.override("Asia/Tokyo"):
+        tokyo = fragments.claim_timeline_items(request, claim, [])
+    again = fragments.claim_timeline_items(request, claim, [])
+
+    assert rendered_lists == ["timeline-items", "timeline-items"]
+    assert utc == again != tokyo
+    assert (
+        timezone.localtime(claim.created_at, timezone.get_fixed_timezone(540)).strftime("%H:%M")
+        in tokyo
+    )
