@@ -140,7 +140,7 @@ def main() -> None:
         warmup=warmup,
     )
     report(rows, total_claims, connection.vendor, args.json)
-    explain(queue, deep_cursor)
+    explain(queue, deep_cursor, users.get(pk=busy_reviewer["assignee"]))
 
 
 def measure_decisions(client, claims, warmup: int) -> dict:
@@ -190,10 +190,10 @@ def report(rows: dict, total_claims: int, vendor: str, path: Path) -> None:
     print(f"written to {path}")
 
 
-def explain(queue, deep_cursor) -> None:
+def explain(queue, deep_cursor, busy_reviewer) -> None:
     from django.db import connection
 
-    from factcheck.reviews.selectors import TriageFilters, triage_queue
+    from factcheck.reviews.selectors import TriageFilters, approval_queue, my_claims, triage_queue
 
     options = {"analyze": True} if connection.vendor == "postgresql" else {}
     plans = {
@@ -202,6 +202,8 @@ def explain(queue, deep_cursor) -> None:
             :26
         ],
         "triage queue, deep page": triage_queue(filters=TriageFilters(), after=deep_cursor)[:26],
+        "my claims": my_claims(user=busy_reviewer)[:26],
+        "approval queue": approval_queue()[:26],
     }
     for name, query in plans.items():
         print(f"\nEXPLAIN {name}:\n{query.explain(**options)}")

@@ -32,7 +32,7 @@ from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from factcheck.claims.models import Claim
-from factcheck.reviews.models import Event, Source
+from factcheck.reviews.models import Event, Source, Verdict
 
 CACHE_SECONDS = 60 * 60
 
@@ -111,7 +111,7 @@ def _code_shown() -> tuple:
     return (
         *(
             tuple(str(label) for label in choices.labels)
-            for choices in (Claim.Type, Claim.Status, Event.Action, Source.Stance)
+            for choices in (Claim.Type, Claim.Status, Event.Action, Source.Stance, Verdict.Status)
         ),
         *(
             reverse(name, args=[0])
@@ -122,6 +122,8 @@ def _code_shown() -> tuple:
                 "reviews:triage_undo",
                 "matching:confirm",
                 "matching:reject",
+                "reviews:approve",
+                "reviews:send_back",
             )
         ),
         *(reverse(name, args=[0, 0]) for name in ("reviews:source_edit", "reviews:source_delete")),
@@ -205,6 +207,45 @@ def _row_shown(claim: Claim) -> tuple:
         claim.article_id,
         claim.article.title,
         shown_match,
+    )
+
+
+# The approval queue --------------------------------------------------------------------------
+
+APPROVAL_ROW = CachedFragment(
+    "reviews/approvals.html#approval-row", drawn_from=("reviews/approvals.html",)
+)
+
+
+def approval_rows(request, verdicts: Sequence[Verdict]) -> list[SafeString]:
+    """The rows of an approval queue page, in order (``approval_queue``'s verdicts)."""
+    user = request.user
+    return APPROVAL_ROW.render_many(
+        request,
+        [
+            (_approval_shown(verdict, user), {"verdict": verdict, "user": user})
+            for verdict in verdicts
+        ],
+    )
+
+
+def _approval_shown(verdict: Verdict, user) -> tuple:
+    """Everything a row shows; whose queue it is counts only as whether they proposed it."""
+    claim = verdict.claim
+    return (
+        verdict.pk,
+        verdict.status,
+        verdict.summary,
+        verdict.created_at,
+        verdict.rating.label,
+        verdict.author.get_username(),
+        verdict.author_id == user.pk,
+        tuple((source.url, source.title, source.stance) for source in verdict.sources.all()),
+        claim.pk,
+        claim.version,
+        claim.text,
+        claim.speaker,
+        claim.article.title,
     )
 
 

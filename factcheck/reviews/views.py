@@ -209,7 +209,15 @@ def approvals_view(request):
         approval_queue(after_id=int(after) if is_id(after) else None),
         lambda verdict: verdict.pk,
     )
-    return render(request, "reviews/approvals.html", {"verdicts": verdicts, "more_url": more_url})
+    return render(
+        request,
+        "reviews/approvals.html",
+        {
+            "verdicts": verdicts,
+            "rows": fragments.approval_rows(request, verdicts),
+            "more_url": more_url,
+        },
+    )
 
 
 # The claim page -------------------------------------------------------------------------

@@ -12,8 +12,16 @@ from django.utils import timezone, translation
 from factcheck.claims.models import Claim
 from factcheck.matching.selectors import attach_suggested_matches
 from factcheck.reviews import fragments
+from factcheck.reviews.models import Verdict
 from factcheck.reviews.services import claim_triage
-from tests.factories import ClaimFactory, EventFactory, ReviewerFactory, SourceFactory
+from tests.factories import (
+    ClaimFactory,
+    EditorFactory,
+    EventFactory,
+    ReviewerFactory,
+    SourceFactory,
+    VerdictFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ROW = re.compile(r'<li id="triage-row-(\d+)".*?</li>', re.S)
@@ -297,3 +305,78 @@ def test_the_timeline_is_not_shared_across_time_zones(rf, reviewer, rendered_lis
         timezone.localtime(claim.created_at, timezone.get_fixed_timezone(540)).strftime("%H:%M")
         in tokyo
     )
+
+
+# The approval queue -----------------------------------------------------------------------
+
+
+def awaiting(author, **fields) -> Verdict:
+    claim = ClaimFactory(status=Claim.Status.AWAITING_APPROVAL, assignee=author)
+    return VerdictFactory(claim=claim, author=author, **fields)
+
+
+def approval_rows(client) -> dict[int, str]:
+    html = client.get(reverse("reviews:approvals")).text
+    return {
+        int(match[1]): match[0]
+        for match in re.finditer(
+            r'<li id="verdict-(\d+)".*?</li>\s*(?=<li id="verdict-|</ol>)', html, re.S
+        )
+    }
+
+
+@pytest.fixture
+def rendered_approvals():
+    rendered = []
+
+    def record(sender, template, context, **kwargs):
+        if template.origin.template_name == "reviews/approvals.html" and template.name == (
+            "approval-row"
+        ):
+            rendered.append(context["verdict"].pk)
+
+    template_rendered.connect(record)
+    yield rendered
+    template_rendered.disconnect(record)
+
+
+def test_an_approval_queue_reload_serves_its_rows_without_rendering_them(
+    editor_client, reviewer, rendered_approvals
+):
+    verdicts = [awaiting(reviewer) for _ in range(3)]
+    approval_rows(editor_client)
+    rendered_approvals.clear()
+
+    rows = approval_rows(editor_client)
+
+    assert rendered_approvals == []
+    assert sorted(rows) == sorted(verdict.pk for verdict in verdicts)
+
+
+def test_an_edited_summary_shows_at_once_in_the_approval_queue(editor_client, reviewer):
+    verdict = awaiting(reviewer, summary="The first summary")
+    approval_rows(editor_client)
+
+    Verdict.objects.filter(pk=verdict.pk).update(summary="A better summary")
+
+    assert "A better summary" in approval_rows(editor_client)[verdict.pk]
+
+
+def test_a_cached_row_gives_its_author_no_approve_button_and_others_their_own_token(editor):
+    verdict = awaiting(editor)
+    author, other = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    author.force_login(editor)
+    other.force_login(EditorFactory())
+    assert "another editor must approve it" in approval_rows(author)[verdict.pk]
+
+    row = approval_rows(other)[verdict.pk]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', row)[1]
+    response = other.post(
+        reverse("reviews:approve", args=[verdict.pk]),
+        {"version": verdict.claim.version, "csrfmiddlewaretoken": token},
+    )
+
+    assert "another editor must approve it" not in row
+    assert response.status_code == 302
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.PUBLISHED
