@@ -7,12 +7,14 @@ Run bench/populate.py first, and install wrk (Debian: apt-get install wrk). Star
 gunicorn with the production-like base settings on 127.0.0.1 only (a free port), logs
 in a benchmark reviewer by creating a session, then drives the page with wrk for a
 bounded time and prints what wrk measured. The target is 300 requests per second with
-4 workers on 2 cores.
+4 workers on 2 cores. For reference it then drives the login page as a visitor sees it
+(no session, no query): what the same stack serves at most on this machine.
 """
 
 import argparse
 import http.client
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -70,6 +72,24 @@ def wait_until_up(port: int, path: str, cookie: str, seconds: float = 30) -> Non
     raise SystemExit(f"gunicorn did not answer {path} in {seconds} s")
 
 
+def drive(wrk: str, port: int, path: str, connections: int, seconds: int, cookie: str) -> float:
+    """Drive one page with wrk; print what it measured and return the requests per second."""
+    command = [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    result = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    )
+    print(result.stdout)
+    if "Non-2xx" in result.stdout:
+        raise SystemExit("Some responses were not 200: the numbers above do not count.")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
@@ -86,6 +106,7 @@ def main() -> None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
     django_setup(args.database_url, args.cache_url)
     from django.core.management import call_command
+    from django.urls import reverse
 
     call_command("collectstatic", "--no-input", verbosity=0)
     cookie = session_cookie("bench-reviewer")
@@ -101,18 +122,20 @@ def main() -> None:
         cwd=REPO,
         env=env,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}{args.path}"
     try:
         wait_until_up(port, args.path, cookie)
         print(f"wrk: {args.connections} connections, {args.seconds} s, {args.workers} workers")
-        result = subprocess.run(
-            [wrk, "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s",
-             "--latency", "-H", f"Cookie: {cookie}", url],
-            capture_output=True, text=True, check=True, timeout=args.seconds + 60,
-        )  # fmt: skip
-        print(result.stdout)
-        if "Non-2xx" in result.stdout:
-            raise SystemExit("Some responses were not 200: the numbers above do not count.")
+        print(f"\n{args.path} for a logged-in reviewer:")
+        queue = drive(wrk, port, args.path, args.connections, args.seconds, cookie)
+        # The same stack answering a page that needs no session, no query and no cache:
+        # what this machine can serve at all, so that figures from noisy machines compare.
+        login = reverse("login")
+        print(f"\nFor reference, {login} for a visitor ({args.seconds // 2} s):")
+        ceiling = drive(wrk, port, login, args.connections, args.seconds // 2, cookie="")
+        print(
+            f"{args.path}: {queue:.0f} requests/s, {queue / ceiling:.0%} of the {ceiling:.0f} "
+            f"the stack serves for {login}"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
