@@ -10,7 +10,13 @@ from playwright.sync_api import Page, expect
 from factcheck.claims.models import Claim
 from factcheck.reviews.models import Verdict
 from tests.browser.steps import log_in, log_out
-from tests.factories import ARTICLE_BODY, ArticleFactory, ClaimFactory, VerdictFactory
+from tests.factories import (
+    ARTICLE_BODY,
+    ArticleFactory,
+    ClaimFactory,
+    SourceFactory,
+    VerdictFactory,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -249,3 +255,32 @@ def test_a_panel_swapped_by_its_form_keeps_listening_for_changes(
     while not page.evaluate("window.announced && window.sourceRefreshes > 0"):
         assert time.monotonic() < deadline, "the swapped panel missed the announced change"
         page.wait_for_timeout(50)
+
+
+def test_a_refused_source_edit_shows_its_reason_in_the_sources_panel(
+    page, page_problems, reviewer, article
+):
+    """The edit form replaces its source's item; the answer, here a conflict, replaces the
+    panel's contents instead of landing inside the item."""
+    page_problems.expect_console_errors(
+        "Failed to load resource: the server responded with a status of 409"
+    )
+    claim = claim_in(article, GUNS, status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    source = SourceFactory(claim=claim, added_by=reviewer, title=SOURCE_TITLE)
+    log_in(page, reviewer)
+    page.goto(claim.get_absolute_url())
+    sources = page.get_by_role("region", name="Sources")
+    sources.get_by_role("link", name=f"Edit source {SOURCE_TITLE}").click()
+    edit = sources.get_by_role("form", name="Edit source")
+    edit.get_by_label("Title").fill("Renamed in the meantime")
+    # Meanwhile the reviewer's verdict comes to rest on the source.
+    VerdictFactory(claim=claim, author=reviewer).sources.add(source)
+
+    edit.get_by_role("button", name="Save source").click()
+
+    expect(sources.get_by_role("alert")).to_have_text(
+        "A verdict rests on this source; it can no longer be changed."
+    )
+    expect(page.locator(f"#source-{source.pk} h2")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Sources")).to_have_count(1)
+    expect(sources.get_by_role("link", name=SOURCE_TITLE, exact=True)).to_be_visible()
