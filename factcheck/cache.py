@@ -1,11 +1,12 @@
-"""The shared cache (``CACHE_URL``): Django's Redis backend, with one client per process.
+"""The shared cache (``CACHE_URL``): Django's Redis backend, keeping its Redis client.
 
 Django's ``RedisCache`` builds a new ``redis.Redis`` client for every cache call, over the
 same connection pool. Building one fills in a table of about 250 reply handlers, which costs
 more than a round trip to a local Redis, and a page makes several cache calls. This backend
-keeps one client per pool and otherwise behaves exactly as Django's (which already gives
-each thread its own backend object; a client would be safe to share anyway, since each
-command borrows a connection from the pool).
+keeps one client per connection pool and otherwise behaves exactly as Django's. Django gives
+each thread its own backend object, so that is one client per thread (per gunicorn sync
+worker, one per process); a client would be safe to share anyway, since each command
+borrows a connection from the pool.
 """
 
 from django.core.cache.backends import redis

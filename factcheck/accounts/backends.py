@@ -60,8 +60,9 @@ def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         # add, not set: two workers starting together agree on one generation.
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY, 0)
+        fresh = _fresh_generation()
+        cache.add(GENERATION_KEY, fresh, timeout=None)
+        value = cache.get(GENERATION_KEY, fresh)
     return value
 
 

@@ -260,32 +260,33 @@ def test_only_the_person_who_added_a_source_gets_its_controls_from_the_cache(
 
     assert "Evidence" in page
     assert "Remove source" not in page
-    assert "placeholder" not in page
+    assert "csrf-placeholder" not in page
 
 
-def test_a_cached_source_list_carries_each_requests_own_csrf_token(reviewer):
+def form_token(html: str, action: str) -> str | None:
+    """The CSRF token inside the form that posts to ``action``, or None."""
+    form = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S)
+    token = form and re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form[0])
+    return token[1] if token else None
+
+
+def test_a_cached_source_list_carries_each_requests_own_csrf_token(reviewer, rendered_lists):
     claim = ClaimFactory(status=Claim.Status.IN_RESEARCH, assignee=reviewer)
     source = SourceFactory(claim=claim, added_by=reviewer)
+    removal = reverse("reviews:source_delete", args=[claim.pk, source.pk])
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first.force_login(reviewer)
     second.force_login(reviewer)
-    claim_page(first, claim)  # fills the cache
+    first_token = form_token(claim_page(first, claim), removal)  # fills the cache
+    rendered_lists.clear()
 
     page = claim_page(second, claim)
-    removal = re.search(
-        r'action="{}".*?name="csrfmiddlewaretoken" value="([^"]+)"'.format(
-            reverse("reviews:source_delete", args=[claim.pk, source.pk])
-        ),
-        page,
-        re.S,
-    )
+    token = form_token(page, removal)
 
-    assert removal is not None
-    response = second.post(
-        reverse("reviews:source_delete", args=[claim.pk, source.pk]),
-        {"csrfmiddlewaretoken": removal[1]},
-    )
-    assert response.status_code == 302
+    assert "source-items" not in rendered_lists  # the sources came from the cache
+    assert token is not None and token != first_token
+    assert "csrf-placeholder" not in page
+    assert second.post(removal, {"csrfmiddlewaretoken": token}).status_code == 302
     assert not type(source).objects.exists()
 
 
@@ -362,21 +363,36 @@ def test_an_edited_summary_shows_at_once_in_the_approval_queue(editor_client, re
     assert "A better summary" in approval_rows(editor_client)[verdict.pk]
 
 
-def test_a_cached_row_gives_its_author_no_approve_button_and_others_their_own_token(editor):
+def test_a_row_cached_for_its_author_gives_other_editors_the_approve_button(editor):
     verdict = awaiting(editor)
-    author, other = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    author, other = Client(), Client()
     author.force_login(editor)
     other.force_login(EditorFactory())
     assert "another editor must approve it" in approval_rows(author)[verdict.pk]
 
     row = approval_rows(other)[verdict.pk]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', row)[1]
-    response = other.post(
-        reverse("reviews:approve", args=[verdict.pk]),
-        {"version": verdict.claim.version, "csrfmiddlewaretoken": token},
-    )
 
     assert "another editor must approve it" not in row
+    assert reverse("reviews:approve", args=[verdict.pk]) in row
+
+
+def test_a_cached_approval_row_carries_each_editors_own_csrf_token(reviewer, rendered_approvals):
+    verdict = awaiting(reviewer)
+    approve = reverse("reviews:approve", args=[verdict.pk])
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(EditorFactory())
+    second.force_login(EditorFactory())
+    first_token = form_token(approval_rows(first)[verdict.pk], approve)  # fills the cache
+    rendered_approvals.clear()
+
+    row = approval_rows(second)[verdict.pk]
+    token = form_token(row, approve)
+
+    assert rendered_approvals == []  # served from the cache
+    assert token is not None and token != first_token
+    response = second.post(
+        approve, {"version": verdict.claim.version, "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302
     verdict.refresh_from_db()
     assert verdict.status == Verdict.Status.PUBLISHED
