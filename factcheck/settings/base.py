@@ -104,7 +104,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache: CACHE_URL (redis://...) is one cache shared by every worker and machine; with
 # it, sessions and users' permissions are read from it instead of the database on each
-# request. Without it, each process keeps its own cache in memory (cached triage rows,
+# request. Without it, each process keeps its own cache in memory (cached page fragments,
 # which are keyed by their content and so are right in any process), and sessions and
 # permissions are read from the database, the only place all workers see alike.
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
