@@ -384,6 +384,7 @@ def zip_members(name: str, raw: bytes) -> list[ZipMember]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = [info for info in archive.infolist() if not info.is_dir()]
+    # NotImplementedError: zipfile's answer to a zip of a version newer than it reads.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError) as error:
         raise ArticleFormatError(f"it is not a zip archive we can read ({error})") from None
     if len(infos) > settings.FACTCHECK_MAX_ZIP_MEMBERS:

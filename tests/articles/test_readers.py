@@ -290,3 +290,16 @@ def test_a_member_packed_with_a_method_zipfile_lacks_is_refused_by_name():
 
     with pytest.raises(ArticleFormatError, match=r"could not be unpacked.*not supported"):
         member.read()
+
+
+def test_a_zip_of_a_version_zipfile_cannot_read_is_refused_whole():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.txt", f"Floods\n\n{BODY}".encode())
+    raw = bytearray(buffer.getvalue())
+    # "Version needed to extract" 9.9 in the central directory: zipfile stops at opening.
+    at = raw.index(b"PK\x01\x02") + 6
+    raw[at : at + 2] = (99).to_bytes(2, "little")
+
+    with pytest.raises(ArticleFormatError, match=r"not a zip archive we can read.*version 9\.9"):
+        zip_members("future.zip", bytes(raw))
