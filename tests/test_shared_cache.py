@@ -4,10 +4,9 @@ import os
 
 import pytest
 from django.urls import reverse
-from redis import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 from tests.factories import ClaimFactory
+from tests.redis_server import empty_redis
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("TEST_CACHE_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -15,14 +14,7 @@ REDIS_URL = os.environ.get("TEST_CACHE_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 @pytest.fixture
 def shared_cache(settings):
-    connection = Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except RedisConnectionError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Redis is not reachable at {REDIS_URL} (CI=true): {error}")
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: {error}")
-    connection.flushdb()
+    connection = empty_redis(REDIS_URL)
     # What factcheck.settings.base sets up for CACHE_URL.
     settings.CACHES = {
         "default": {

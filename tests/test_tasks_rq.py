@@ -9,14 +9,13 @@ from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.test import override_settings
-from redis import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import SimpleWorker
 
 from factcheck.articles.models import Article, ImportBatch
 from factcheck.articles.tasks import import_batch_task
 from factcheck.tasks_rq import SERIALIZER
 from tests import rq_tasks
+from tests.redis_server import empty_redis
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RQ_TASKS = {
@@ -30,14 +29,7 @@ RQ_TASKS = {
 
 @pytest.fixture
 def redis():
-    connection = Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except RedisConnectionError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Redis is not reachable at {REDIS_URL} (CI=true): {error}")
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: {error}")
-    connection.flushdb()
+    connection = empty_redis(REDIS_URL)
     with override_settings(TASKS=RQ_TASKS):
         yield connection
     connection.flushdb()

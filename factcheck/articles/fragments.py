@@ -28,7 +28,8 @@ def article_body(request, article: Article, claims: Sequence[Claim]) -> SafeStri
     context = {
         "article": article,
         "claims": claims,
-        "segments": article_segments(article.body, claims),
+        # Worked out only when the fragment is rendered, not when it comes from the cache.
+        "segments": lambda: article_segments(article.body, claims),
         "claim": None,  # no claim of the page is the current one
     }
     return ARTICLE_BODY.render(request, shown, context)
