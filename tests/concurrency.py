@@ -1,9 +1,10 @@
 """Running actions at the same instant in threads, each with its own database connection."""
 
 import threading
+from contextlib import contextmanager
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 # Mark a module's tests with this: SQLite serialises every write, so there is no race.
 only_on_postgresql = [
@@ -36,3 +37,33 @@ def run_together(actions, timeout: float = 60):
     for thread in threads:
         thread.join(timeout=timeout)
     return outcomes
+
+
+@contextmanager
+def uncommitted(action, timeout: float = 10):
+    """Run ``action`` in a transaction of another thread and connection, and keep that
+    transaction open, uncommitted, until the block ends; then it commits."""
+    done, commit = threading.Event(), threading.Event()
+    failure = []
+
+    def run():
+        try:
+            with transaction.atomic():
+                action()
+                done.set()
+                commit.wait(timeout=timeout)
+        except Exception as error:
+            failure.append(error)
+            done.set()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    try:
+        assert done.wait(timeout=timeout) and not failure, failure
+        yield
+    finally:
+        commit.set()
+        thread.join(timeout=timeout)
+    assert not failure, failure

@@ -1,14 +1,16 @@
-"""Permissions kept in the shared cache between requests.
+"""Users and their permissions kept in the shared cache between requests.
 
-Every page asks what its user may do (the view's permission, the menu's links), which
-costs Django's ModelBackend two queries a request. ``CachedPermissionsBackend`` keeps each
-user's permission names in the cache instead, stamped with a generation number that is read
-in the same round trip: any change to who holds what (a user's groups or own permissions, a
-group's permissions, a group, permission or user deleted, a migration) moves the generation
-on, so a permission taken away is gone from the next request on, in every worker. Writes
-that send no signal must call ``forget_permissions()``: anything done to the link tables'
+Every page loads its user (a query) and asks what they may do (the view's permission, the
+menu's links), which costs Django's ModelBackend two more. ``CachedPermissionsBackend`` keeps
+each session's user, with their permission names, in the cache instead, stamped with a
+generation number that is read in the same round trip: any change to a user (saved on
+login, a new password, deactivated, made superuser, deleted) or to who holds what (a user's
+groups or own permissions, a group's permissions, a group or permission deleted, a
+migration) moves the generation on, so a permission taken away or a password changed takes
+effect from the next request on, in every worker. Writes that send no signal must call
+``forget_permissions()``: ``QuerySet.update`` on users, anything done to the link tables'
 rows directly (``User.groups.through.objects...``; Django sends no signal for auto-created
-models), ``QuerySet.update`` and raw SQL. ``make restore`` migrates after restoring, which does.
+models) and raw SQL. ``make restore`` migrates after restoring, which does.
 
 Caching needs a cache shared by the workers, so the backend caches only with
 ``FACTCHECK_CACHE_PERMISSIONS``, which the settings turn on with ``CACHE_URL``; otherwise
@@ -32,6 +34,24 @@ CACHE_SECONDS = 15 * 60
 
 
 class CachedPermissionsBackend(ModelBackend):
+    def get_user(self, user_id):
+        """The user of a session, permissions included: one round trip to the cache and no
+        query while the generation stands."""
+        if not settings.FACTCHECK_CACHE_PERMISSIONS:
+            return super().get_user(user_id)
+        key = f"user:{user_id}"
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        stamped = found.get(key)
+        if stamped is not None and stamped[0] == current:
+            return stamped[1]
+        user = super().get_user(user_id)  # None for an inactive user: never cached
+        if user is not None:
+            # Kept with the user, as get_all_permissions looks for it.
+            user._perm_cache = super().get_all_permissions(user)
+            cache.set(key, (current, user), CACHE_SECONDS)
+        return user
+
     def get_all_permissions(self, user_obj, obj=None):
         if not settings.FACTCHECK_CACHE_PERMISSIONS:
             return super().get_all_permissions(user_obj, obj)
@@ -96,7 +116,10 @@ def connect_signals() -> None:
     for model in (Group, Permission):
         post_save.connect(forget_permissions, sender=model, dispatch_uid=f"perms:save:{model}")
         post_delete.connect(forget_permissions, sender=model, dispatch_uid=f"perms:del:{model}")
-    # A deleted user's id may be given again (SQLite): the new user must not inherit.
+    # A cached user is as they were: any save (a login, a password, the active flag) or
+    # deletion moves on. A deleted user's id may be given again (SQLite): the new user must
+    # not inherit.
+    post_save.connect(forget_permissions, sender=user, dispatch_uid="perms:save:user")
     post_delete.connect(forget_permissions, sender=user, dispatch_uid="perms:del:user")
     # Data migrations change roles through historical models, which send no m2m signal.
     post_migrate.connect(forget_permissions, dispatch_uid="perms:migrate")

@@ -61,6 +61,11 @@ class CachedFragment:
     def render_many(self, request, items: Sequence[tuple[Hashable, dict]]) -> list[SafeString]:
         """Each ``(shown, context)`` rendered, in order; those not cached are rendered and
         stored with one round trip to the cache each way."""
+        return fill_in(request, self.cached_many(items))
+
+    def cached_many(self, items: Sequence[tuple[Hashable, dict]]) -> list[str]:
+        """As ``render_many``, with the per-request inputs left as placeholders: what may be
+        kept and filled in later (``fill_in``)."""
         salt = self._salt()
         keys = [self._key(shown, salt) for shown, _ in items]
         found = default_cache.get_many(keys)
@@ -70,8 +75,12 @@ class CachedFragment:
                 rendered[key] = found[key] = self._render(context)
         if rendered:
             default_cache.set_many(rendered, CACHE_SECONDS)
-        fill = _filler(request)
-        return [fill(found[key]) for key in keys]
+        return [found[key] for key in keys]
+
+    def key(self, shown: Hashable) -> str:
+        """A cache key for something made of this fragment: it changes with ``shown`` and
+        with all that every key of the fragment holds (templates, code, language)."""
+        return self._key(shown, self._salt())
 
     def render(self, request, shown: Hashable, context: dict) -> SafeString:
         [html] = self.render_many(request, [(shown, context)])
@@ -131,6 +140,12 @@ def _code_shown() -> tuple:
     )
 
 
+def fill_in(request, fragments: Sequence[str]) -> list[SafeString]:
+    """Fragments kept with their placeholders (``cached_many``), filled in for ``request``."""
+    fill = _filler(request)
+    return [fill(html) for html in fragments]
+
+
 def _filler(request):
     csrf_input = format_html(_CSRF_INPUT, get_token(request))
     next_input = format_html(_NEXT_INPUT, request.get_full_path())
@@ -165,6 +180,34 @@ def triage_rows(request, claims: Sequence[Claim]) -> list[SafeString]:
     return TRIAGE_ROW.render_many(
         request, [(_row_shown(claim), {"claim": claim}) for claim in claims]
     )
+
+
+# The first page of the queue as it opens, unfiltered, is what every reviewer loads. Its rows
+# are kept under the queue's stamp, which any write that could change them replaces: a
+# stamp's page is never stale, and is kept a minute so that stamps replaced by busy
+# triaging do not pile up.
+FIRST_PAGE_SECONDS = 60
+
+
+def triage_first_page(request, *, stamp: str | None, skipped: Sequence[int], load):
+    """The rows of the unfiltered queue's first page and the cursor of the next page.
+
+    ``load()`` reads the page: its claims, as ``triage_rows`` takes them, and the next
+    page's cursor. Its result is kept under ``stamp`` (``selectors.triage_queue_stamp``,
+    read before ``load`` could run) and the reviewer's skipped claims, so that the page
+    costs no query until the stamp changes. Without a stamp, ``load`` runs every time."""
+    if stamp is None:
+        claims, next_cursor = load()
+        return triage_rows(request, claims), next_cursor
+    key = TRIAGE_ROW.key(("first page", stamp, tuple(skipped)))
+    page = default_cache.get(key)
+    if page is None:
+        claims, next_cursor = load()
+        rows = TRIAGE_ROW.cached_many([(_row_shown(claim), {"claim": claim}) for claim in claims])
+        page = (rows, next_cursor)
+        default_cache.set(key, page, FIRST_PAGE_SECONDS)
+    rows, next_cursor = page
+    return fill_in(request, rows), next_cursor
 
 
 def triage_row(request, claim: Claim, *, decided: str = "", error: str = "", match=None):

@@ -211,3 +211,21 @@ class Event(models.Model):
     @property
     def to_label(self) -> str:
         return _as_status_label(self.to_value)
+
+
+class TriageQueueStamp(models.Model):
+    """One row whose value changes, inside the writing transaction, whenever what the
+    triage queue shows may have changed: a new claim's status or fields, any claim's text
+    (suggested matches quote it), an article's title, a suggested match, a published verdict
+    or a rating. Database triggers set it (see migration 0007), so every write path counts:
+    the workflow, bulk imports, the admin, cascades.
+
+    The value is a fresh random UUID each time, never a counter: a stamp seen inside a
+    transaction that is then rolled back can never come back, so nothing cached under it
+    can be served for other data. The first page of the queue is cached under it
+    (``fragments.triage_first_page``)."""
+
+    value = models.UUIDField()
+
+    def __str__(self) -> str:
+        return str(self.value)

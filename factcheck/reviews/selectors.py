@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
-from factcheck.reviews.models import Event, Source, Verdict
+from factcheck.reviews.models import Event, Source, TriageQueueStamp, Verdict
 
 Status = Claim.Status
 
@@ -87,6 +88,24 @@ def status_counts() -> dict[str, int]:
     counts = dict.fromkeys(Status.values, 0)
     counts.update(ClaimStatusCount.objects.values_list("status", "count"))
     return counts
+
+
+def status_counts_and_stamp() -> tuple[dict[str, int], str | None]:
+    """``status_counts()`` and the stamp of what the triage queue shows now
+    (``TriageQueueStamp``), in one query: read them before the queue the stamp stands for.
+
+    The stamp is None where it cannot be trusted: inside a transaction, whose own writes
+    change it only at commit on PostgreSQL, or when its row is missing."""
+    if connection.in_atomic_block:
+        return status_counts(), None
+    rows = ClaimStatusCount.objects.values_list(
+        "status", "count", Subquery(TriageQueueStamp.objects.values("value")[:1])
+    )
+    counts = dict.fromkeys(Status.values, 0)
+    stamp = None
+    for status, count, stamp in rows:  # noqa: B007 (every row carries the stamp)
+        counts[status] = count
+    return counts, None if stamp is None else str(stamp)
 
 
 def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:

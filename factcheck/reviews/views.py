@@ -31,11 +31,13 @@ from factcheck.reviews.forms import (
 from factcheck.reviews.models import Source, Verdict
 from factcheck.reviews.selectors import (
     Cursor,
+    TriageFilters,
     approval_queue,
     claim_timeline,
     claims_for_page,
     my_claims,
     status_counts,
+    status_counts_and_stamp,
     triage_queue,
 )
 
@@ -57,13 +59,25 @@ def _page(request, rows, cursor_of) -> tuple[list, str]:
     """One page of a queue read with a cursor, and the link to the next page ("" if none).
 
     Keyset paging: a deep page costs what the first one does."""
+    rows, next_cursor = _rows_and_cursor(rows, cursor_of)
+    return rows, _more_url(request, next_cursor)
+
+
+def _rows_and_cursor(rows, cursor_of) -> tuple[list, object]:
+    """A page of rows, and where the next page starts (None if there is none)."""
     rows = list(rows[: QUEUE_PAGE_SIZE + 1])
     if len(rows) <= QUEUE_PAGE_SIZE:
-        return rows, ""
+        return rows, None
     rows = rows[:QUEUE_PAGE_SIZE]
+    return rows, cursor_of(rows[-1])
+
+
+def _more_url(request, next_cursor) -> str:
+    if next_cursor is None:
+        return ""
     query = request.GET.copy()
-    query["after"] = str(cursor_of(rows[-1]))
-    return rows, f"?{query.urlencode()}"
+    query["after"] = str(next_cursor)
+    return f"?{query.urlencode()}"
 
 
 # Triage ---------------------------------------------------------------------------------
@@ -73,24 +87,34 @@ def _page(request, rows, cursor_of) -> tuple[list, str]:
 @permission_required("claims.triage_claim", raise_exception=True)
 def triage_view(request):
     filter_form = TriageFilterForm(request.GET)
+    filters = filter_form.filters()
     after = Cursor.parse(request.GET.get("after", ""))
     skipped = request.session.get(SKIPPED_SESSION_KEY, [])
-    rows, more_url = _page(
-        request,
-        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
-        lambda claim: Cursor(score=claim.score, id=claim.pk),
-    )
-    claims = attach_suggested_matches(rows)
+    counts, stamp = status_counts_and_stamp()
+
+    def load():
+        rows, next_cursor = _rows_and_cursor(
+            triage_queue(filters=filters, after=after, exclude=skipped),
+            lambda claim: Cursor(score=claim.score, id=claim.pk),
+        )
+        return attach_suggested_matches(rows), next_cursor
+
+    if after is None and filters == TriageFilters():
+        rows, next_cursor = fragments.triage_first_page(
+            request, stamp=stamp, skipped=skipped, load=load
+        )
+    else:
+        claims, next_cursor = load()
+        rows = fragments.triage_rows(request, claims)
     return render(
         request,
         "reviews/triage.html",
         {
             "filter_form": filter_form,
             "filters": fragments.triage_filters(request, filter_form),
-            "claims": claims,
-            "rows": fragments.triage_rows(request, claims),
-            "counts": status_counts(),
-            "more_url": more_url,
+            "rows": rows,
+            "counts": counts,
+            "more_url": _more_url(request, next_cursor),
             "is_first_page": after is None,
             "skipped": len(skipped),
         },

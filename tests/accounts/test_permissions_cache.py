@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from factcheck.accounts.backends import GENERATION_KEY
+from factcheck.accounts.backends import GENERATION_KEY, CachedPermissionsBackend, forget_permissions
 from tests.factories import ReviewerFactory, UserFactory
 
 pytestmark = [
@@ -189,3 +189,73 @@ def test_permissions_cached_under_an_earlier_generation_are_read_again():
     cache.incr(GENERATION_KEY)
 
     assert not fresh(reviewer).has_perm(TRIAGE)
+
+
+# The session's user --------------------------------------------------------------------------
+
+
+def session_user(user):
+    """The user as the next request loads it from its session."""
+    return CachedPermissionsBackend().get_user(user.pk)
+
+
+def test_a_sessions_user_comes_from_the_cache_with_their_permissions(
+    django_assert_num_queries,
+):
+    reviewer = ReviewerFactory(username="rita")
+    session_user(reviewer)
+
+    with django_assert_num_queries(0):
+        user = session_user(reviewer)
+        assert user.get_username() == "rita"
+        assert user.has_perm(TRIAGE)
+        assert not user.has_perm("reviews.approve_verdict")
+
+
+def test_a_changed_user_is_read_again_at_once():
+    reviewer = ReviewerFactory(username="rita")
+    session_user(reviewer)
+
+    reviewer.username = "rita.k"
+    reviewer.save()
+
+    assert session_user(reviewer).get_username() == "rita.k"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda user: user.set_password("a-new-long-passphrase"), id="new password"),
+        pytest.param(lambda user: setattr(user, "is_active", False), id="deactivated"),
+    ],
+)
+def test_a_new_password_or_deactivation_signs_the_user_out_at_once(client, change):
+    reviewer = ReviewerFactory()
+    client.force_login(reviewer)
+    assert client.get(reverse("reviews:triage")).status_code == 200
+
+    change(reviewer)
+    reviewer.save()
+
+    response = client.get(reverse("reviews:triage"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_user_updated_without_a_signal_counts_once_permissions_are_forgotten():
+    """QuerySet.update sends no signal: the module's docstring asks for forget_permissions()."""
+    reviewer = ReviewerFactory()
+    session_user(reviewer)
+
+    get_user_model().objects.filter(pk=reviewer.pk).update(is_active=False)
+    assert session_user(reviewer) is not None  # still the cached user
+    forget_permissions()
+
+    assert session_user(reviewer) is None
+
+
+def test_an_inactive_user_is_never_cached(django_assert_num_queries):
+    reviewer = ReviewerFactory(is_active=False)
+    assert session_user(reviewer) is None
+
+    with django_assert_num_queries(1):
+        assert session_user(reviewer) is None

@@ -1,11 +1,15 @@
 """Two people acting at the same moment, for real: threads with their own connections."""
 
 import pytest
+from django.db import connection, transaction
+from django.urls import reverse
 
 from factcheck.claims.models import Claim
 from factcheck.reviews import services
-from tests.concurrency import only_on_postgresql, run_together
-from tests.factories import ClaimFactory, ReviewerFactory
+from factcheck.reviews.selectors import status_counts_and_stamp
+from tests.concurrency import only_on_postgresql, run_together, uncommitted
+from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
+from tests.triage import queue
 
 pytestmark = only_on_postgresql
 
@@ -58,3 +62,38 @@ def test_two_saves_of_one_version_exactly_one_wins():
     assert claim.status == winners[0].status
     assert claim.version == 2
     assert claim.events.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_writing_transaction_does_not_hold_the_triage_stamp_until_it_commits():
+    """Writers take the stamp's row only while they commit: a transaction that has written
+    a claim and goes on working holds no lock that another writer would queue on."""
+    article = ArticleFactory()
+    before = status_counts_and_stamp()[1]
+
+    with uncommitted(lambda: ClaimFactory(article=article)):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM reviews_triagequeuestamp FOR UPDATE NOWAIT")
+        assert status_counts_and_stamp()[1] == before
+
+    assert status_counts_and_stamp()[1] != before
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_triage_page_read_while_a_decision_commits_is_not_served_after_it(reviewer_client):
+    """The page read before the decision commits is kept under the stamp of before; the
+    commit writes a new stamp with the decision, so the next load reads the queue again."""
+    article = ArticleFactory()
+    decided, kept = (
+        ClaimFactory(article=article, start=n, end=n + 5, score=0.9 - n / 10) for n in range(2)
+    )
+    reviewer = ReviewerFactory()
+
+    def decide():
+        services.claim_triage(claim=decided, user=reviewer, decision="check_worthy")
+
+    with uncommitted(decide):
+        page = reviewer_client.get(reverse("reviews:triage"))
+        assert queue(page) == [decided.pk, kept.pk]
+
+    assert queue(reviewer_client.get(reverse("reviews:triage"))) == [kept.pk]
