@@ -51,7 +51,8 @@ def uncommitted(action, timeout: float = 10):
             with transaction.atomic():
                 action()
                 done.set()
-                commit.wait(timeout=timeout)
+                if not commit.wait(timeout=timeout):
+                    raise TimeoutError("the block outlasted the open transaction")
         except Exception as error:
             failure.append(error)
             done.set()

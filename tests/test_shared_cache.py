@@ -1,6 +1,7 @@
 """CACHE_URL: a Redis cache shared by the workers, holding sessions and permissions."""
 
 import os
+import re
 
 import pytest
 from django.urls import reverse
@@ -38,11 +39,28 @@ def test_a_queue_page_reads_session_and_permissions_from_the_cache(
     reviewer_client.get(reverse("reviews:triage"))
 
     # The status counts, the queue and its suggested matches; the user, with their
-    # permissions, comes from the cache.
+    # permissions, comes from the cache. (Inside the test's transaction the first page is
+    # not kept: the next test keeps it.)
     with django_assert_num_queries(3):
         response = reviewer_client.get(reverse("reviews:triage"))
     assert response.status_code == 200
     assert len(queue(response)) == 25
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_triage_queues_first_page_is_kept_in_the_cache(
+    shared_cache, reviewer_client, django_assert_num_queries
+):
+    claims = [ClaimFactory(start=5 * i, end=5 * i + 4, score=0.9 - i / 100) for i in range(30)]
+    first = reviewer_client.get(reverse("reviews:triage"))
+
+    with django_assert_num_queries(1):  # the status counts, with the queue's stamp
+        again = reviewer_client.get(reverse("reviews:triage"))
+
+    assert queue(again) == queue(first) == [claim.pk for claim in claims[:25]]
+    more = re.search(r'href="([^"]+)" rel="next"', again.text)[1].replace("&amp;", "&")
+    rest = reviewer_client.get(reverse("reviews:triage") + more)
+    assert queue(rest) == [claim.pk for claim in claims[25:]]
 
 
 def test_a_skip_stored_in_the_session_is_seen_by_the_next_request(shared_cache, reviewer_client):

@@ -77,7 +77,7 @@ class CachedFragment:
             default_cache.set_many(rendered, CACHE_SECONDS)
         return [found[key] for key in keys]
 
-    def key(self, shown: Hashable) -> str:
+    def key_for(self, shown: Hashable) -> str:
         """A cache key for something made of this fragment: it changes with ``shown`` and
         with all that every key of the fragment holds (templates, code, language)."""
         return self._key(shown, self._salt())
@@ -147,6 +147,11 @@ def fill_in(request, fragments: Sequence[str]) -> list[SafeString]:
 
 
 def _filler(request):
+    """What fills placeholders in for ``request``: made once per request, since each
+    ``get_token`` call masks the token afresh, which costs more than the filling."""
+    fill = getattr(request, "_fragment_filler", None)
+    if fill is not None:
+        return fill
     csrf_input = format_html(_CSRF_INPUT, get_token(request))
     next_input = format_html(_NEXT_INPUT, request.get_full_path())
 
@@ -155,6 +160,7 @@ def _filler(request):
         html = html.replace(_CSRF_PLACEHOLDER, csrf_input)
         return mark_safe(html.replace(_NEXT_PLACEHOLDER, next_input))
 
+    request._fragment_filler = fill
     return fill
 
 
@@ -189,17 +195,19 @@ def triage_rows(request, claims: Sequence[Claim]) -> list[SafeString]:
 FIRST_PAGE_SECONDS = 60
 
 
-def triage_first_page(request, *, stamp: str | None, skipped: Sequence[int], load):
+def triage_first_page(
+    request, *, stamp: str | None, skipped: Sequence[int], load
+) -> tuple[list[SafeString], object]:
     """The rows of the unfiltered queue's first page and the cursor of the next page.
 
     ``load()`` reads the page: its claims, as ``triage_rows`` takes them, and the next
-    page's cursor. Its result is kept under ``stamp`` (``selectors.triage_queue_stamp``,
+    page's cursor. Its result is kept under ``stamp`` (``selectors.status_counts_and_stamp``,
     read before ``load`` could run) and the reviewer's skipped claims, so that the page
     costs no query until the stamp changes. Without a stamp, ``load`` runs every time."""
     if stamp is None:
         claims, next_cursor = load()
         return triage_rows(request, claims), next_cursor
-    key = TRIAGE_ROW.key(("first page", stamp, tuple(skipped)))
+    key = TRIAGE_ROW.key_for(("first page", stamp, tuple(skipped)))
     page = default_cache.get(key)
     if page is None:
         claims, next_cursor = load()

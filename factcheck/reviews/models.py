@@ -214,16 +214,20 @@ class Event(models.Model):
 
 
 class TriageQueueStamp(models.Model):
-    """One row whose value changes, inside the writing transaction, whenever what the
-    triage queue shows may have changed: a new claim's status or fields, any claim's text
-    (suggested matches quote it), an article's title, a suggested match, a published verdict
-    or a rating. Database triggers set it (see migration 0007), so every write path counts:
-    the workflow, bulk imports, the admin, cascades.
+    """The stamp of what the triage queue shows: one row (``ROW``) whose value database
+    triggers replace whenever a write may change the queue (see migration reviews 0007): a
+    claim added, deleted or triaged, a new claim's fields, any claim's text (suggested
+    matches quote it), an article's title, a suggested match, a published verdict or a
+    rating. Triggers make every write path count: the workflow, imports, the admin,
+    cascades, ``QuerySet.update``. On PostgreSQL the value changes as the writing
+    transaction commits; on SQLite, with each write.
 
-    The value is a fresh random UUID each time, never a counter: a stamp seen inside a
-    transaction that is then rolled back can never come back, so nothing cached under it
-    can be served for other data. The first page of the queue is cached under it
-    (``fragments.triage_first_page``)."""
+    The value is a random UUID, never a counter, and each migrate, flush or restore gives a
+    fresh one (``apps.renew_triage_stamp``): a value once replaced never comes back with
+    other data.
+    The first page of the queue is cached under it (``fragments.triage_first_page``)."""
+
+    ROW = 1
 
     value = models.UUIDField()
 

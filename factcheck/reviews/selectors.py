@@ -94,17 +94,16 @@ def status_counts_and_stamp() -> tuple[dict[str, int], str | None]:
     """``status_counts()`` and the stamp of what the triage queue shows now
     (``TriageQueueStamp``), in one query: read them before the queue the stamp stands for.
 
-    The stamp is None where it cannot be trusted: inside a transaction, whose own writes
-    change it only at commit on PostgreSQL, or when its row is missing."""
-    if connection.in_atomic_block:
+    The stamp is None where it cannot be trusted: in a transaction, whose own writes change
+    it only as it commits on PostgreSQL, or when its row, or the counters' rows that carry
+    it, are missing (after a flush)."""
+    if not connection.get_autocommit():
         return status_counts(), None
-    rows = ClaimStatusCount.objects.values_list(
-        "status", "count", Subquery(TriageQueueStamp.objects.values("value")[:1])
-    )
+    value = TriageQueueStamp.objects.filter(pk=TriageQueueStamp.ROW).values("value")
+    rows = list(ClaimStatusCount.objects.values_list("status", "count", Subquery(value)))
     counts = dict.fromkeys(Status.values, 0)
-    stamp = None
-    for status, count, stamp in rows:  # noqa: B007 (every row carries the stamp)
-        counts[status] = count
+    counts.update((status, count) for status, count, _ in rows)
+    stamp = rows[0][2] if rows else None
     return counts, None if stamp is None else str(stamp)
 
 

@@ -4,10 +4,14 @@ and only with those, whatever the write path.
 On PostgreSQL the stamp is written when a transaction commits, so these tests commit:
 each runs with real transactions, as requests do."""
 
+from pathlib import Path
+
 import pytest
-from django.db import transaction
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import timezone
 
+from factcheck.articles.services import articles_import_files
 from factcheck.claims.models import Claim
 from factcheck.matching.models import ClaimMatch
 from factcheck.reviews import services
@@ -23,6 +27,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+REPO = Path(__file__).resolve().parents[2]
 Status = Claim.Status
 
 
@@ -48,9 +53,21 @@ def publish(verdict: Verdict) -> None:
     )
 
 
+def published_verdict() -> Verdict:
+    return VerdictFactory(
+        status=Verdict.Status.PUBLISHED, approved_by=EditorFactory(), approved_at=timezone.now()
+    )
+
+
+def import_seed() -> None:
+    """The importer's own path: COPY on PostgreSQL, bulk inserts on SQLite."""
+    articles_import_files(paths=[next((REPO / "seeds").glob("*.txt"))])
+
+
 # Each: (what is set up first, the write under test).
 CHANGES_WHAT_THE_QUEUE_SHOWS = {
-    "a claim imported": (lambda: None, lambda _: claim()),
+    "a claim added": (lambda: None, lambda _: claim()),
+    "an article imported": (lambda: None, lambda _: import_seed()),
     "claims imported in bulk": (
         ArticleFactory,
         lambda article: Claim.objects.bulk_create(
@@ -89,15 +106,24 @@ CHANGES_WHAT_THE_QUEUE_SHOWS = {
     ),
     "a suggestion deleted": (match, lambda made: made.delete()),
     "a verdict published": (VerdictFactory, publish),
-    "a published verdict deleted": (
-        lambda: VerdictFactory(
-            status=Verdict.Status.PUBLISHED, approved_by=EditorFactory(), approved_at=timezone.now()
+    "a published verdict deleted": (published_verdict, lambda verdict: verdict.delete()),
+    "a published verdict re-rated": (
+        published_verdict,
+        lambda verdict: Verdict.objects.filter(pk=verdict.pk).update(
+            rating=Rating.objects.exclude(pk=verdict.rating_id).first()
         ),
-        lambda verdict: verdict.delete(),
+    ),
+    "a suggestion re-scored": (
+        match,
+        lambda made: ClaimMatch.objects.filter(pk=made.pk).update(score=0.5),
     ),
     "a rating renamed": (
         lambda: Rating.objects.first(),
         lambda rating: Rating.objects.filter(pk=rating.pk).update(label="Mostly accurate"),
+    ),
+    "a rating's colour changed": (
+        lambda: Rating.objects.first(),
+        lambda rating: Rating.objects.filter(pk=rating.pk).update(colour="#123456"),
     ),
 }
 
@@ -114,7 +140,7 @@ LEAVES_THE_QUEUE_AS_IT_IS = {
         lambda: claim(status=Status.IN_RESEARCH),
         lambda made: SourceFactory(claim=made),
     ),
-    "an article's body edited": (
+    "an article's outlet changed": (
         ArticleFactory,
         lambda article: type(article).objects.filter(pk=article.pk).update(outlet="Elsewhere"),
     ),
@@ -179,3 +205,36 @@ def test_without_its_row_there_is_no_stamp_and_writes_still_work():
     claim()
 
     assert status_counts_and_stamp() == ({**dict.fromkeys(Status.values, 0), "new": 1}, None)
+
+
+def test_a_migrate_or_restore_renews_the_stamp_and_brings_back_its_row():
+    """``make restore`` migrates: pages kept under the restored stamp are never served."""
+    before = stamp()
+    call_command("migrate", verbosity=0)
+    assert stamp() != before
+
+    TriageQueueStamp.objects.all().delete()  # as a flush leaves it
+    call_command("migrate", verbosity=0)
+
+    assert stamp() is not None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's deferred triggers")
+def test_a_transaction_writes_the_stamp_row_once_however_many_rows_it_writes():
+    article = ArticleFactory()
+
+    def stamp_row_updates(cursor) -> int:
+        # Counted for this backend; taken as a difference inside one transaction, since
+        # counts of earlier transactions may not be flushed yet.
+        cursor.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables "
+            "WHERE relname = 'reviews_triagequeuestamp'"
+        )
+        return cursor.fetchone()[0]
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        before = stamp_row_updates(cursor)
+        for n in range(5):
+            ClaimFactory(article=article, start=n, end=n + 1)
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # fire what waits for the commit
+        assert stamp_row_updates(cursor) - before == 1
