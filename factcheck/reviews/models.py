@@ -224,8 +224,8 @@ class TriageQueueStamp(models.Model):
 
     The value is a random UUID, never a counter, and each migrate, flush or restore gives a
     fresh one (``apps.renew_triage_stamp``): a value once replaced never comes back with
-    other data.
-    The first page of the queue is cached under it (``fragments.triage_first_page``)."""
+    other data. The first page of the queue is cached under it
+    (``fragments.triage_first_page``)."""
 
     ROW = 1
 
