@@ -39,17 +39,13 @@ class CachedPermissionsBackend(ModelBackend):
         query while the generation stands."""
         if not settings.FACTCHECK_CACHE_PERMISSIONS:
             return super().get_user(user_id)
-        key = f"user:{user_id}"
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or generation()
-        stamped = found.get(key)
-        if stamped is not None and stamped[0] == current:
-            return stamped[1]
+        return _of_this_generation(f"user:{user_id}", lambda: self._user(user_id))
+
+    def _user(self, user_id):
         user = super().get_user(user_id)  # None for an inactive user: never cached
         if user is not None:
             # Kept with the user, as get_all_permissions looks for it.
             user._perm_cache = super().get_all_permissions(user)
-            cache.set(key, (current, user), CACHE_SECONDS)
         return user
 
     def get_all_permissions(self, user_obj, obj=None):
@@ -58,22 +54,27 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            user_obj._perm_cache = self._cached_permissions(user_obj)
+            # is_superuser is part of the key: the flag is read fresh with the user.
+            user_obj._perm_cache = _of_this_generation(
+                f"permissions:{user_obj.pk}:{int(user_obj.is_superuser)}",
+                lambda: super(CachedPermissionsBackend, self).get_all_permissions(user_obj),
+            )
         return user_obj._perm_cache
 
-    def _cached_permissions(self, user_obj) -> set[str]:
-        # One entry per user, stamped with the generation it was read under; the current
-        # generation comes with it in the same round trip. is_superuser is part of the key:
-        # the flag is read fresh with the user.
-        key = f"permissions:{user_obj.pk}:{int(user_obj.is_superuser)}"
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or generation()
-        stamped = found.get(key)
-        if stamped is not None and stamped[0] == current:
-            return stamped[1]
-        permissions = super().get_all_permissions(user_obj)
-        cache.set(key, (current, permissions), CACHE_SECONDS)
-        return permissions
+
+def _of_this_generation(key: str, read):
+    """The value cached under ``key`` if it was read under the current generation, which
+    comes with it in the same round trip; else ``read()``, cached unless None. One entry per
+    key, overwritten when the generation has moved on."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    stamped = found.get(key)
+    if stamped is not None and stamped[0] == current:
+        return stamped[1]
+    value = read()
+    if value is not None:
+        cache.set(key, (current, value), CACHE_SECONDS)
+    return value
 
 
 def generation() -> int:

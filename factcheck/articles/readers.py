@@ -8,6 +8,7 @@ before yielding anything, so no half of it is imported. No database here.
 Column and key names for CSV, JSON and JSON Lines (case-insensitive) are in ``FIELD_NAMES``.
 """
 
+import collections
 import csv
 import io
 import json
@@ -235,9 +236,9 @@ def _read_csv(name: str, raw: bytes) -> Iterator[Record]:
         raise ArticleFormatError("the file is empty")
     csv.field_size_limit(settings.FACTCHECK_MAX_ARTICLE_BYTES + 1)
     try:
-        # A first pass finds broken quoting before any row is imported.
-        for _ in _csv_rows(text):
-            pass
+        # A first pass, reading every row and keeping none, finds broken quoting before
+        # any row is imported.
+        collections.deque(_csv_rows(text), maxlen=0)
     except csv.Error as error:
         raise ArticleFormatError(f"it is not valid CSV ({error})") from None
     header = next(csv.reader(io.StringIO(text, newline="")))

@@ -116,3 +116,20 @@ def test_a_filtered_or_later_page_is_read_afresh(reviewer_client, query):
     _, read = load(reviewer_client, TRIAGE + query)
 
     assert '"claims_claim"' in read
+
+
+@pytest.mark.parametrize(
+    ("query", "reported"),
+    [("?min_score=abc", True), ("?type=nonsense", True), ("?after=garbage", False)],
+)
+def test_a_bad_filter_on_the_kept_first_page_is_reported_beside_the_kept_rows(
+    reviewer_client, query, reported
+):
+    listed = claims(3)
+    load(reviewer_client)  # keeps the page
+
+    page, read = load(reviewer_client, TRIAGE + query)
+
+    assert '"claims_claim"' not in read  # ignored values leave the unfiltered first page
+    assert queue(page) == [claim.pk for claim in listed]
+    assert ('class="errorlist"' in page.text) is reported
