@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 \
 help:
 	@echo "make demo    set up a SQLite workbench with demo users and the seed articles, then serve it"
 	@echo "make test    run the test suite (DATABASE_URL picks the database; SQLite by default)"
-	@echo "make lint    ruff check and ruff format --check"
+	@echo "make lint    ruff check, ruff format --check and the import contracts (lint-imports)"
 	@echo "make backup  back up the database into var/backups (make restore [BACKUP=file] restores)"
 
 $(BIN)/python:
@@ -63,6 +63,7 @@ restore: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

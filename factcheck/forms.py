@@ -1,4 +1,4 @@
-"""Form fields shared by the apps."""
+"""Forms and form fields shared by the apps."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -39,3 +39,9 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
+
+
+class VersionForm(forms.Form):
+    """Every claim action carries the version the person saw, so a stale action is refused."""
+
+    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)

@@ -1,4 +1,4 @@
-"""Tasks for tests/test_tasks_rq.py, importable by module path as an RQ worker needs."""
+"""Tasks for tests/tasks_rq/test_backend.py, importable by module path as an RQ worker needs."""
 
 from django.tasks import task
 from redis import Redis

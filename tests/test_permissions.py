@@ -2,9 +2,11 @@
 
 Each cell pins the status a person gets. Anonymous visitors are sent to log in; a
 logged-in user without the permission gets 403 (or 404 for an object that is not
-theirs), never 200. Actions are sent as HTMX requests, so that a refusal by the workflow
-shows as 409 instead of hiding behind a redirect. Staff here are superusers, who may do
-everything the workflow allows.
+theirs), never 200; so does a logged-in user with no role at all. Actions are sent as HTMX
+requests, so that a refusal by the workflow shows as 409 instead of hiding behind a
+redirect. Staff here are superusers, who may do everything the workflow allows. The matrix
+runs twice: with the test settings' quick logins, and logged in through the login page
+with the authentication settings production runs with (its backends, django-axes, Argon2).
 """
 
 from urllib.parse import urlsplit
@@ -25,7 +27,7 @@ FORBIDDEN = 403
 NOT_FOUND = 404
 REFUSED = 409  # allowed to act, but the workflow refuses the move in this state
 
-ROLES = ["anonymous", "reviewer", "editor", "staff"]
+ROLES = ["anonymous", "reviewer", "editor", "staff", "no role"]
 Status = Claim.Status
 
 
@@ -134,24 +136,62 @@ CELLS = [
      (LOGIN, LOGIN, LOGIN, OK)),
 ]  # fmt: skip
 
+# A logged-in user in no role may open nothing: 403 everywhere, and the admin's login page.
+NO_ROLE = {name: LOGIN if name.startswith("admin") else FORBIDDEN for name, *_ in CELLS}
+
 MATRIX = [
-    pytest.param(name, method, url, data, role, expected[index], id=f"{name}-{role}")
+    pytest.param(
+        name, method, url, data, role, [*expected, NO_ROLE[name]][index], id=f"{name}-{role}"
+    )
     for name, method, url, data, expected in CELLS
     for index, role in enumerate(ROLES)
 ]
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
+
+
+@pytest.fixture(params=["test settings", "production authentication"])
+def log_in(request, settings, client):
+    """How the matrix's users log in."""
+    if request.param == "test settings":
+        return client.force_login
+    from factcheck.settings import production
+
+    for name in ("AUTHENTICATION_BACKENDS", "PASSWORD_HASHERS", "AUTH_PASSWORD_VALIDATORS"):
+        setattr(settings, name, getattr(production, name))
+
+    def through_the_login_page(user):
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
+        response = client.post(
+            reverse("login"), {"username": user.get_username(), "password": PASSWORD}
+        )
+        assert response.status_code == 302, "the login page refused the user"
+
+    return through_the_login_page
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "url", "data", "role", "expected"), MATRIX)
-def test_permission_matrix(client, world, editor, staff, name, method, url, data, role, expected):
-    user = {"anonymous": None, "reviewer": world["reviewer"], "editor": editor, "staff": staff}
+def test_permission_matrix(
+    client, log_in, world, editor, staff, outsider, name, method, url, data, role, expected
+):
+    user = {
+        "anonymous": None,
+        "reviewer": world["reviewer"],
+        "editor": editor,
+        "staff": staff,
+        "no role": outsider,
+    }
     if user[role] is not None:
-        client.force_login(user[role])
+        log_in(user[role])
     headers = {"HX-Request": "true"} if method == "post" else {}
     response = getattr(client, method)(url(world), data(world) if data else None, headers=headers)
     assert response.status_code == expected, f"{name} as {role}"
     if role == "anonymous":
         assert "/login/" in response.url
+    if response.status_code == OK and response["Content-Type"].startswith("text/html"):
+        # A template tag or comment the engine did not read would be shown as text.
+        assert "{%" not in response.text and "{#" not in response.text, f"{name} as {role}"
 
 
 @pytest.mark.django_db

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
+from factcheck.admin import AuditedAdmin
 from factcheck.articles.models import Article, ImportBatch, ImportFile
 from factcheck.claims.models import Claim
-from factcheck.reviews.audit import AuditedAdmin
 
 
 class ClaimInline(admin.TabularInline):

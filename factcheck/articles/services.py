@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
+from django.tasks import task
 from django.utils import timezone
 
 from factcheck.articles.claim_pool import ClaimExtractor, PendingClaims
@@ -503,8 +504,6 @@ def articles_import_files(
 @transaction.atomic
 def import_batch_upload(*, user, files) -> ImportBatch:
     """Keep uploaded files for the worker and queue their import (the Import screen's way in)."""
-    from factcheck.articles.tasks import import_batch_task
-
     names = [upload.name for upload in files]
     source = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     batch = ImportBatch.objects.create(
@@ -519,6 +518,18 @@ def import_batch_upload(*, user, files) -> ImportBatch:
         )
     transaction.on_commit(lambda: import_batch_task.enqueue(batch_id=batch.pk))
     return batch
+
+
+@task()
+def import_batch_task(*, batch_id: int) -> dict[str, int] | None:
+    """Import an uploaded batch in the background; its page follows the counters."""
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return None
+    report = import_batch_run_stored(batch=batch)
+    if report is None:
+        return None
+    return {"articles_created": batch.articles_created, "errors": len(report.errors)}
 
 
 def import_batch_run_stored(*, batch: ImportBatch) -> ImportReport | None:

@@ -5,10 +5,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from factcheck.articles import fragments
 from factcheck.articles.forms import ArticleSearchForm, ImportForm
 from factcheck.articles.models import Article, ImportBatch
-from factcheck.articles.selectors import article_list
+from factcheck.articles.selectors import article_list, article_segments
 from factcheck.articles.services import import_batch_upload
 from factcheck.articles.uploads import refused_upload_size
 from factcheck.matching.selectors import attach_inherited_verdicts
@@ -40,7 +39,12 @@ def article_detail_view(request, article_id: int):
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "article_body": fragments.article_body(request, article, claims)},
+        {
+            "article": article,
+            "claims": claims,
+            "segments": article_segments(article.body, claims),
+            "claim": None,  # no claim of the page is the current one
+        },
     )
 
 

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from factcheck.admin import AuditedAdmin
 from factcheck.claims.models import Claim
-from factcheck.reviews.audit import AuditedAdmin
 
 
 @admin.register(Claim)

@@ -1,6 +1,6 @@
 from django import forms
 
-from factcheck.reviews.forms import VersionForm
+from factcheck.forms import VersionForm
 
 
 class MatchDecisionForm(VersionForm):

@@ -10,15 +10,21 @@ any reviewer makes, and it moves only claims nobody is researching.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
+from factcheck.claims.workflow import (
+    StaleClaim,
+    WorkflowError,
+    claim_move,
+    event_record,
+    permission_require,
+)
 from factcheck.matching import similarity
 from factcheck.matching.models import ClaimBand, ClaimFingerprint, ClaimMatch
 from factcheck.matching.selectors import band_candidates, fingerprint_of
-from factcheck.reviews.services import StaleClaim, WorkflowError, claim_move, event_record
+from factcheck.reviews.models import Event
 
 Status = Claim.Status
 MatchStatus = ClaimMatch.Status
@@ -140,18 +146,13 @@ def matches_find_for_claims(*, claims: list[Claim]) -> list[ClaimMatch]:
                     version=None,
                     allowed_from={Status.NEW},
                     to=Status.DUPLICATE,
-                    action="match_auto_link",
+                    action=Event.Action.MATCH_AUTO_LINK,
                     note=f"Same claim as claim {root} ({candidate.comparison.reason})",
                     canonical_id=root,
                     assignee=None,
                 )
             created.append(match)
     return created
-
-
-def _require_triage(user) -> None:
-    if not user.has_perm("claims.triage_claim"):
-        raise PermissionDenied("You do not have permission to do this (claims.triage_claim).")
 
 
 def _decide(match: ClaimMatch, *, user, to: str, expected: set[str]) -> None:
@@ -167,7 +168,7 @@ def _decide(match: ClaimMatch, *, user, to: str, expected: set[str]) -> None:
 def match_confirm(*, match: ClaimMatch, user, version: int | None = None) -> ClaimMatch:
     """A reviewer confirms a suggestion: the claim becomes a duplicate of the candidate's
     canonical claim and is checked there."""
-    _require_triage(user)
+    permission_require(user, "claims.triage_claim")
     if match.status != MatchStatus.SUGGESTED:
         raise WorkflowError(f"This match is already decided: {match.get_status_display()}.")
     claim, candidate = match.claim, match.candidate
@@ -185,7 +186,7 @@ def match_confirm(*, match: ClaimMatch, user, version: int | None = None) -> Cla
         version=version,
         allowed_from=CONFIRMABLE,
         to=Status.DUPLICATE,
-        action="match_confirm",
+        action=Event.Action.MATCH_CONFIRM,
         note=f"Same claim as claim {canonical.pk}",
         canonical=canonical,
         assignee=None,
@@ -198,14 +199,17 @@ def match_confirm(*, match: ClaimMatch, user, version: int | None = None) -> Cla
 def match_reject(*, match: ClaimMatch, user, version: int | None = None) -> ClaimMatch:
     """Not the same claim. A suggestion is dismissed; a link (automatic or confirmed) is
     undone, and the claim goes back to the triage queue as a new claim."""
-    _require_triage(user)
+    permission_require(user, "claims.triage_claim")
     claim = match.claim
     if match.status == MatchStatus.SUGGESTED:
         if version is not None and version != claim.version:
             raise StaleClaim(claim)
         _decide(match, user=user, to=MatchStatus.REJECTED, expected={MatchStatus.SUGGESTED})
         event_record(
-            claim, user, "match_reject", note=f"Not the same claim as claim {match.candidate_id}"
+            claim=claim,
+            user=user,
+            action=Event.Action.MATCH_REJECT,
+            note=f"Not the same claim as claim {match.candidate_id}",
         )
         return match
     if match.status not in {MatchStatus.AUTO_LINKED, MatchStatus.CONFIRMED}:
@@ -218,7 +222,7 @@ def match_reject(*, match: ClaimMatch, user, version: int | None = None) -> Clai
         version=version,
         allowed_from={Status.DUPLICATE},
         to=Status.NEW,
-        action="match_reject",
+        action=Event.Action.MATCH_REJECT,
         note=f"Not the same claim as claim {match.candidate_id}: link undone",
         canonical=None,
     )

@@ -4,20 +4,20 @@ as the review screens do; without it, a redirect back with a message."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
 from factcheck.claims.models import Claim
+from factcheck.claims.workflow import WorkflowError
 from factcheck.matching import services
 from factcheck.matching.forms import MatchDecisionForm, SimilarSearchForm
 from factcheck.matching.models import ClaimMatch
 from factcheck.matching.selectors import attach_suggested_matches, match_panel, similar_claims
-from factcheck.reviews.fragments import triage_row
-from factcheck.reviews.services import WorkflowError
-from factcheck.reviews.views import CONFLICT, _next_url
+from factcheck.reviews.responses import triage_row_response
+from factcheck.web import answer_status, safe_next_url
 
 SIMILAR_LIMIT = 20
 
@@ -28,28 +28,23 @@ def _match(match_id: int) -> ClaimMatch:
     )
 
 
-def _decided(request, match: ClaimMatch, *, where: str, error: str):
+def _decided(request, match: ClaimMatch, *, where: str, error: str = ""):
+    """The match decided (or refused): the triage row or the claim page's match panel."""
     claim = Claim.objects.select_related("article", "canonical").get(pk=match.claim_id)
     match.refresh_from_db()
+    if request.htmx and where == "triage":
+        attach_suggested_matches([claim])
+        decided = "matched" if claim.status == Claim.Status.DUPLICATE and not error else ""
+        return triage_row_response(request, claim, decided=decided, error=error, match=match)
     if request.htmx:
-        if where == "triage":
-            attach_suggested_matches([claim])
-            decided = "matched" if claim.status == Claim.Status.DUPLICATE else ""
-            response = HttpResponse(
-                triage_row(request, claim, decided=decided, error=error, match=match),
-                status=CONFLICT if error else 200,
-            )
-            event = "claimTriaged"
-        else:
-            response = render(
-                request,
-                "reviews/claim_detail.html#match",
-                {"claim": claim, "error": error, **match_panel(claim=claim, user=request.user)},
-                status=CONFLICT if error else 200,
-            )
-            event = "claimChanged"
+        response = render(
+            request,
+            "reviews/claim_detail.html#match",
+            {"claim": claim, "error": error, **match_panel(claim=claim, user=request.user)},
+            status=answer_status(error),
+        )
         if not error:
-            trigger_client_event(response, event, {"claim": claim.pk})
+            trigger_client_event(response, "matchDecided", {"claim": claim.pk})
         return response
     if error:
         messages.error(request, error)
@@ -58,33 +53,37 @@ def _decided(request, match: ClaimMatch, *, where: str, error: str):
     else:
         messages.success(request, f"Not the same claim: {claim}")
     default = reverse("reviews:triage") if where == "triage" else claim.get_absolute_url()
-    return redirect(_next_url(request, default))
-
-
-def _decide(request, match_id: int, action):
-    match = _match(match_id)
-    form = MatchDecisionForm(request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest("The claim's version is missing.")
-    where = form.cleaned_data["where"] or "claim"
-    error = ""
-    try:
-        action(match=match, user=request.user, version=form.cleaned_data["version"])
-    except WorkflowError as failure:
-        error = str(failure)
-    return _decided(request, match, where=where, error=error)
+    return redirect(safe_next_url(request, default=default))
 
 
 @require_POST
 @permission_required("claims.triage_claim", raise_exception=True)
 def match_confirm_view(request, match_id: int):
-    return _decide(request, match_id, services.match_confirm)
+    match = _match(match_id)
+    form = MatchDecisionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    where = form.cleaned_data["where"] or "claim"
+    try:
+        services.match_confirm(match=match, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _decided(request, match, where=where, error=str(error))
+    return _decided(request, match, where=where)
 
 
 @require_POST
 @permission_required("claims.triage_claim", raise_exception=True)
 def match_reject_view(request, match_id: int):
-    return _decide(request, match_id, services.match_reject)
+    match = _match(match_id)
+    form = MatchDecisionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    where = form.cleaned_data["where"] or "claim"
+    try:
+        services.match_reject(match=match, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _decided(request, match, where=where, error=str(error))
+    return _decided(request, match, where=where)
 
 
 @require_GET

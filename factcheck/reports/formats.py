@@ -135,8 +135,13 @@ def write_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
         yield writer.writerow(csv_row(row, zone))
 
 
+# As Django's json_script: a title holding "</script>" stays inert when a publisher pastes
+# the export into <script type="application/ld+json">. JSON readers see the same text.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _dumps(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
 def _json_array(records: Iterable[dict]) -> Iterator[str]:

@@ -5,7 +5,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from factcheck.reviews.audit import AuditedAdmin, audit_admin_write
+from factcheck.admin import AuditedAdmin, audit_admin_write
 from factcheck.reviews.models import Event, Rating, Source, Verdict
 
 

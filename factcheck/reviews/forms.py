@@ -1,15 +1,9 @@
 from django import forms
 
 from factcheck.claims.models import Claim
-from factcheck.forms import IdChoiceField, IdMultipleChoiceField
+from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm
 from factcheck.reviews.models import Rating, Source
 from factcheck.reviews.selectors import TriageFilters, researchers
-
-
-class VersionForm(forms.Form):
-    """Every claim action carries the version the person saw, so a stale action is refused."""
-
-    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
 
 class TriageForm(VersionForm):

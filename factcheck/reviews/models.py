@@ -211,25 +211,3 @@ class Event(models.Model):
     @property
     def to_label(self) -> str:
         return _as_status_label(self.to_value)
-
-
-class TriageQueueStamp(models.Model):
-    """The stamp of what the triage queue shows: one row (``ROW``) whose value database
-    triggers replace whenever a write may change the queue (see migration reviews 0007): a
-    claim added, deleted or triaged, a new claim's fields, any claim's text (suggested
-    matches quote it), an article's title, a suggested match, a published verdict or a
-    rating. Triggers make every write path count: the workflow, imports, the admin,
-    cascades, ``QuerySet.update``. On PostgreSQL the value changes as the writing
-    transaction commits; on SQLite, with each write.
-
-    The value is a random UUID, never a counter, and each migrate, flush or restore gives a
-    fresh one (``apps.renew_triage_stamp``): a value once replaced never comes back with
-    other data. The first page of the queue is cached under it
-    (``fragments.triage_first_page``)."""
-
-    ROW = 1
-
-    value = models.UUIDField()
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
-from factcheck.reviews.models import Event, Source, TriageQueueStamp, Verdict
+from factcheck.reviews.models import Event, Source, Verdict
 
 Status = Claim.Status
 
@@ -90,23 +89,6 @@ def status_counts() -> dict[str, int]:
     return counts
 
 
-def status_counts_and_stamp() -> tuple[dict[str, int], str | None]:
-    """``status_counts()`` and the stamp of what the triage queue shows now
-    (``TriageQueueStamp``), in one query: read them before the queue the stamp stands for.
-
-    The stamp is None where it cannot be trusted: in a transaction, whose own writes change
-    it only as it commits on PostgreSQL, or when its row, or the counters' rows that carry
-    it, are missing (after a flush)."""
-    if not connection.get_autocommit():
-        return status_counts(), None
-    value = TriageQueueStamp.objects.filter(pk=TriageQueueStamp.ROW).values("value")
-    rows = list(ClaimStatusCount.objects.values_list("status", "count", Subquery(value)))
-    counts = dict.fromkeys(Status.values, 0)
-    counts.update((status, count) for status, count, _ in rows)
-    stamp = rows[0][2] if rows else None
-    return counts, None if stamp is None else str(stamp)
-
-
 def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
     """The claims a reviewer works on, most check-worthy first, in an order a cursor resumes."""
     claims = (
@@ -133,15 +115,19 @@ def approval_queue(*, after_id: int | None = None) -> QuerySet[Verdict]:
 
 
 def claims_for_page() -> QuerySet[Claim]:
-    """Claims with what the claim page shows of them, in a fixed number of queries."""
-    return Claim.objects.select_related("article", "assignee", "canonical").prefetch_related(
-        Prefetch("sources", queryset=Source.objects.select_related("added_by")),
-        Prefetch(
-            "verdicts",
-            queryset=Verdict.objects.select_related("rating", "author", "approved_by")
-            .prefetch_related("sources")
-            .order_by("-created_at", "-id"),
-        ),
+    """Claims with what every panel of the claim page shows of them."""
+    return Claim.objects.select_related("article", "assignee", "canonical")
+
+
+def claim_sources(*, claim: Claim) -> QuerySet[Source]:
+    return claim.sources.select_related("added_by").order_by("added_at", "id")
+
+
+def claim_verdicts(*, claim: Claim) -> QuerySet[Verdict]:
+    return (
+        claim.verdicts.select_related("rating", "author", "approved_by")
+        .prefetch_related("sources")
+        .order_by("-created_at", "-id")
     )
 
 

@@ -7,86 +7,19 @@ overwrite each other, and records an Event in the same transaction.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
+from factcheck.claims.workflow import (
+    StaleClaim,
+    WorkflowError,
+    claim_move,
+    event_record,
+    permission_require,
+)
 from factcheck.reviews.models import Event, Rating, Source, Verdict
 
 Status = Claim.Status
-
-
-class WorkflowError(Exception):
-    """A move the workflow refuses; the message is for the person who tried it."""
-
-
-class StaleClaim(WorkflowError):
-    """Someone else changed the claim since the actor loaded it."""
-
-    def __init__(self, claim: Claim):
-        self.claim = claim
-        super().__init__(
-            f"Someone else changed this claim while you were looking at it: it is now "
-            f"{claim.get_status_display()}"
-            + (f", with {claim.assignee}" if claim.assignee_id else "")
-            + ". Nothing you did was saved; check its current state and try again."
-        )
-
-
-def _require(user, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise PermissionDenied(f"You do not have permission to do this ({permission}).")
-
-
-def event_record(claim: Claim | None, user, action: str, from_value="", to_value="", note=""):
-    """Append one event to the audit trail."""
-    return Event.objects.create(
-        claim=claim,
-        actor=user,
-        action=action,
-        from_value=str(from_value)[:200],
-        to_value=str(to_value)[:200],
-        note=note,
-    )
-
-
-def claim_move(
-    claim: Claim,
-    *,
-    user,
-    version: int | None,
-    allowed_from: set[str],
-    to: str,
-    action: str,
-    note: str = "",
-    **changes,
-) -> Claim:
-    """Move ``claim`` to status ``to`` if it is in ``allowed_from`` and still at ``version``,
-    and record the move as an event.
-
-    The building block of every status change (workflow here, matching in
-    ``factcheck.matching.services``): callers check the actor's permission first and run it
-    inside their transaction. The update is one conditional UPDATE: of two concurrent
-    moves exactly one matches.
-    """
-    if version is not None and version != claim.version:
-        raise StaleClaim(claim)
-    if claim.status not in allowed_from:
-        raise WorkflowError(
-            f"This claim is {claim.get_status_display()}; it cannot be moved to "
-            f"{Status(to).label} from there."
-        )
-    expected = claim.version if version is None else version
-    updated = Claim.objects.filter(pk=claim.pk, version=expected, status=claim.status).update(
-        status=to, version=F("version") + 1, updated_at=timezone.now(), **changes
-    )
-    if not updated:
-        claim.refresh_from_db()
-        raise StaleClaim(claim)
-    from_status = claim.status
-    claim.refresh_from_db()
-    event_record(claim, user, action, from_status, to, note)
-    return claim
 
 
 TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
@@ -97,20 +30,25 @@ MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN
 @transaction.atomic
 def claim_triage(*, claim: Claim, user, decision: str, version: int | None = None) -> Claim:
     """Decide whether a new claim is worth checking."""
-    _require(user, "claims.triage_claim")
+    permission_require(user, "claims.triage_claim")
     if decision not in TRIAGE_DECISIONS:
         raise WorkflowError(f"Unknown triage decision {decision!r}.")
     return claim_move(
-        claim, user=user, version=version, allowed_from={Status.NEW}, to=decision, action="triage"
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.NEW},
+        to=decision,
+        action=Event.Action.TRIAGE,
     )
 
 
 @transaction.atomic
 def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Claim:
     """Take back one's own triage decision while nobody has acted on the claim since."""
-    _require(user, "claims.triage_claim")
+    permission_require(user, "claims.triage_claim")
     last = claim.events.order_by("-created_at", "-id").first()
-    if last is None or last.action != "triage" or last.actor_id != user.pk:
+    if last is None or last.action != Event.Action.TRIAGE or last.actor_id != user.pk:
         raise WorkflowError("Only your own latest triage decision can be undone.")
     return claim_move(
         claim,
@@ -118,14 +56,14 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
         version=version,
         allowed_from=TRIAGE_DECISIONS,
         to=Status.NEW,
-        action="undo_triage",
+        action=Event.Action.UNDO_TRIAGE,
     )
 
 
 @transaction.atomic
 def claim_take(*, claim: Claim, user, version: int | None = None) -> Claim:
     """Start researching a check-worthy claim nobody has taken."""
-    _require(user, "claims.research_claim")
+    permission_require(user, "claims.research_claim")
     if claim.assignee_id and claim.assignee_id != user.pk:
         raise StaleClaim(claim)
     return claim_move(
@@ -134,7 +72,7 @@ def claim_take(*, claim: Claim, user, version: int | None = None) -> Claim:
         version=version,
         allowed_from={Status.CHECK_WORTHY},
         to=Status.IN_RESEARCH,
-        action="take",
+        action=Event.Action.TAKE,
         assignee=user,
     )
 
@@ -145,7 +83,7 @@ def claim_take_next(*, user) -> Claim | None:
     Two reviewers asking at once never get the same claim: each attempt is a conditional
     update, and the loser of a race moves on to the next candidate.
     """
-    _require(user, "claims.research_claim")
+    permission_require(user, "claims.research_claim")
     candidates = Claim.objects.filter(status=Status.CHECK_WORTHY, assignee__isnull=True).order_by(
         "-priority", "-score", "id"
     )
@@ -163,7 +101,7 @@ def claim_take_next(*, user) -> Claim | None:
 @transaction.atomic
 def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) -> Claim:
     """An editor gives a check-worthy or in-research claim to a reviewer."""
-    _require(user, "claims.assign_claim")
+    permission_require(user, "claims.assign_claim")
     if not assignee.has_perm("claims.research_claim"):
         raise WorkflowError(f"{assignee} cannot research claims.")
     if claim.status == Status.IN_RESEARCH and claim.assignee_id == assignee.pk:
@@ -175,7 +113,7 @@ def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) ->
         version=version,
         allowed_from=ASSIGNABLE,
         to=Status.IN_RESEARCH,
-        action="assign",
+        action=Event.Action.ASSIGN,
         note=f"Assigned to {assignee}" + (f" (was {previous})" if previous else ""),
         assignee=assignee,
     )
@@ -184,7 +122,7 @@ def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) ->
 @transaction.atomic
 def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = None) -> Claim:
     """Mark ``claim`` as a duplicate of ``canonical``: it is checked once, there."""
-    _require(user, "claims.assign_claim")
+    permission_require(user, "claims.assign_claim")
     if canonical.pk == claim.pk:
         raise WorkflowError("A claim cannot be a duplicate of itself.")
     if canonical.status == Status.DUPLICATE:
@@ -195,7 +133,7 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
         version=version,
         allowed_from=MERGEABLE,
         to=Status.DUPLICATE,
-        action="merge",
+        action=Event.Action.MERGE,
         note=f"Duplicate of claim {canonical.pk}",
         canonical=canonical,
         assignee=None,
@@ -205,7 +143,7 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
 def _require_researcher(claim: Claim, user) -> None:
     """Sources and verdicts come from the claim's researcher, or, once it is published,
     from any reviewer proposing a correction."""
-    _require(user, "claims.research_claim")
+    permission_require(user, "claims.research_claim")
     if claim.status == Status.IN_RESEARCH:
         if claim.assignee_id != user.pk:
             raise PermissionDenied("Only the reviewer researching this claim can do this.")
@@ -219,7 +157,7 @@ def _require_researcher(claim: Claim, user) -> None:
 @transaction.atomic
 def source_add(*, claim: Claim, user, **fields) -> Source:
     _require_researcher(claim, user)
-    _require(user, "reviews.add_source")
+    permission_require(user, "reviews.add_source")
     source = Source(claim=claim, added_by=user, **fields)
     source.full_clean()
     try:
@@ -227,12 +165,12 @@ def source_add(*, claim: Claim, user, **fields) -> Source:
             source.save()
     except IntegrityError:
         raise ValidationError({"url": "This source is already attached to the claim."}) from None
-    event_record(claim, user, "source_added", "", source.url)
+    event_record(claim=claim, user=user, action=Event.Action.SOURCE_ADDED, to_value=source.url)
     return source
 
 
 def _require_own_source(source: Source, user, permission: str) -> None:
-    _require(user, permission)
+    permission_require(user, permission)
     if source.added_by_id != user.pk:
         raise PermissionDenied("Only the person who added a source can change or remove it.")
     if source.verdicts.exclude(status=Verdict.Status.SENT_BACK).exists():
@@ -250,24 +188,28 @@ def source_update(*, source: Source, user, **fields) -> Source:
             source.save()
     except IntegrityError:
         raise ValidationError({"url": "This source is already attached to the claim."}) from None
-    event_record(source.claim, user, "source_changed", "", source.url)
+    event_record(
+        claim=source.claim, user=user, action=Event.Action.SOURCE_CHANGED, to_value=source.url
+    )
     return source
 
 
 @transaction.atomic
 def source_delete(*, source: Source, user) -> None:
     _require_own_source(source, user, "reviews.delete_source")
-    event_record(source.claim, user, "source_removed", source.url, "")
+    event_record(
+        claim=source.claim, user=user, action=Event.Action.SOURCE_REMOVED, from_value=source.url
+    )
     source.delete()
 
 
 @transaction.atomic
 def note_add(*, claim: Claim, user, text: str) -> Event:
-    _require(user, "claims.research_claim")
+    permission_require(user, "claims.research_claim")
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Write the note first."})
-    return event_record(claim, user, "note", note=text)
+    return event_record(claim=claim, user=user, action=Event.Action.NOTE, note=text)
 
 
 @transaction.atomic
@@ -283,7 +225,7 @@ def verdict_propose(
     """Propose a verdict for approval. On a published claim this starts a correction: the
     published verdict stays as it is until the new one is approved."""
     _require_researcher(claim, user)
-    _require(user, "reviews.add_verdict")
+    permission_require(user, "reviews.add_verdict")
     summary = summary.strip()
     if not summary:
         raise ValidationError({"summary": "Say in a sentence or two what the evidence shows."})
@@ -296,7 +238,7 @@ def verdict_propose(
         version=version,
         allowed_from={Status.IN_RESEARCH, Status.PUBLISHED},
         to=Status.AWAITING_APPROVAL,
-        action="propose_verdict",
+        action=Event.Action.PROPOSE_VERDICT,
         note=f"{rating.label}: {summary}",
     )
     verdict = Verdict.objects.create(claim=claim, rating=rating, summary=summary, author=user)
@@ -305,7 +247,7 @@ def verdict_propose(
 
 
 def _awaiting(verdict: Verdict, user) -> None:
-    _require(user, "reviews.approve_verdict")
+    permission_require(user, "reviews.approve_verdict")
     if verdict.status != Verdict.Status.AWAITING_APPROVAL:
         raise WorkflowError(
             f"This verdict is {verdict.get_status_display()}, not awaiting approval."
@@ -324,7 +266,7 @@ def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Ve
         version=version,
         allowed_from={Status.AWAITING_APPROVAL},
         to=Status.PUBLISHED,
-        action="approve",
+        action=Event.Action.APPROVE,
     )
     verdict.status = Verdict.Status.PUBLISHED
     verdict.approved_by = user
@@ -350,7 +292,7 @@ def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None 
         version=version,
         allowed_from={Status.AWAITING_APPROVAL},
         to=back_to,
-        action="send_back",
+        action=Event.Action.SEND_BACK,
         note=note,
     )
     verdict.status = Verdict.Status.SENT_BACK

@@ -1,22 +1,24 @@
-"""The review screens. Each page works without JavaScript; with HTMX the same views
-return the fragment that changed and announce it with an HX-Trigger event, so other
-panels refresh themselves."""
+"""The review screens. Each page works without JavaScript; with HTMX the same views return
+the fragment that changed and announce what changed with an HX-Trigger event, so the other
+panels that show it refresh themselves."""
+
+from http import HTTPStatus
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.articles.selectors import article_segments
 from factcheck.claims.models import Claim
-from factcheck.forms import is_id
+from factcheck.claims.workflow import WorkflowError
+from factcheck.forms import VersionForm, is_id
 from factcheck.matching.selectors import attach_suggested_matches, match_panel
-from factcheck.reviews import fragments, services
+from factcheck.reviews import services
 from factcheck.reviews.forms import (
     AssignForm,
     MergeForm,
@@ -26,58 +28,29 @@ from factcheck.reviews.forms import (
     TriageFilterForm,
     TriageForm,
     VerdictForm,
-    VersionForm,
 )
 from factcheck.reviews.models import Source, Verdict
+from factcheck.reviews.responses import triage_row_response
 from factcheck.reviews.selectors import (
     Cursor,
-    TriageFilters,
     approval_queue,
+    claim_sources,
     claim_timeline,
+    claim_verdicts,
     claims_for_page,
     my_claims,
     status_counts,
-    status_counts_and_stamp,
     triage_queue,
 )
+from factcheck.web import answer_status, more_url, queue_page, safe_next_url
 
 Status = Claim.Status
-QUEUE_PAGE_SIZE = 25
 SKIPPED_SESSION_KEY = "triage_skipped"
 SKIPPED_REMEMBERED = 500
-CONFLICT = 409
 
 
-def _next_url(request, default: str) -> str:
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return default
-
-
-def _page(request, rows, cursor_of) -> tuple[list, str]:
-    """One page of a queue read with a cursor, and the link to the next page ("" if none).
-
-    Keyset paging: a deep page costs what the first one does."""
-    rows, next_cursor = _rows_and_cursor(rows, cursor_of)
-    return rows, _more_url(request, next_cursor)
-
-
-def _rows_and_cursor(rows, cursor_of) -> tuple[list, object]:
-    """A page of rows, and where the next page starts (None if there is none)."""
-    rows = list(rows[: QUEUE_PAGE_SIZE + 1])
-    if len(rows) <= QUEUE_PAGE_SIZE:
-        return rows, None
-    rows = rows[:QUEUE_PAGE_SIZE]
-    return rows, cursor_of(rows[-1])
-
-
-def _more_url(request, next_cursor) -> str:
-    if next_cursor is None:
-        return ""
-    query = request.GET.copy()
-    query["after"] = str(next_cursor)
-    return f"?{query.urlencode()}"
+def _score_cursor(claim: Claim) -> Cursor:
+    return Cursor(score=claim.score, id=claim.pk)
 
 
 # Triage ---------------------------------------------------------------------------------
@@ -87,36 +60,23 @@ def _more_url(request, next_cursor) -> str:
 @permission_required("claims.triage_claim", raise_exception=True)
 def triage_view(request):
     filter_form = TriageFilterForm(request.GET)
-    filters = filter_form.filters()
     after = Cursor.parse(request.GET.get("after", ""))
     skipped = request.session.get(SKIPPED_SESSION_KEY, [])
-    counts, stamp = status_counts_and_stamp()
-
-    def load():
-        rows, next_cursor = _rows_and_cursor(
-            triage_queue(filters=filters, after=after, exclude=skipped),
-            lambda claim: Cursor(score=claim.score, id=claim.pk),
-        )
-        return attach_suggested_matches(rows), next_cursor
-
-    if after is None and filters == TriageFilters():
-        rows, next_cursor = fragments.triage_first_page(
-            request, stamp=stamp, skipped=skipped, load=load
-        )
-    else:
-        claims, next_cursor = load()
-        rows = fragments.triage_rows(request, claims)
+    claims, next_cursor = queue_page(
+        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
+        cursor_of=_score_cursor,
+    )
     return render(
         request,
         "reviews/triage.html",
         {
             "filter_form": filter_form,
-            "filters": fragments.triage_filters(request, filter_form),
-            "rows": rows,
-            "counts": counts,
-            "more_url": _more_url(request, next_cursor),
+            "claims": attach_suggested_matches(claims),
+            "counts": status_counts(),
+            "more_url": more_url(request, next_cursor),
             "is_first_page": after is None,
             "skipped": len(skipped),
+            "next": request.get_full_path(),
         },
     )
 
@@ -129,29 +89,6 @@ def triage_counts_view(request):
     return render(request, "reviews/triage.html#counts", {"counts": status_counts()})
 
 
-def _remember_skip(request, claim: Claim) -> None:
-    skipped = [pk for pk in request.session.get(SKIPPED_SESSION_KEY, []) if pk != claim.pk]
-    request.session[SKIPPED_SESSION_KEY] = [*skipped, claim.pk][-SKIPPED_REMEMBERED:]
-
-
-def _triage_row_response(request, claim: Claim, *, decided: str, error: str = ""):
-    if request.htmx:
-        response = HttpResponse(
-            fragments.triage_row(request, claim, decided=decided, error=error),
-            status=CONFLICT if error else 200,
-        )
-        if not error:
-            trigger_client_event(response, "claimTriaged", {"claim": claim.pk})
-        return response
-    if error:
-        messages.error(request, error)
-    elif decided:
-        messages.success(
-            request, f"{claim.get_status_display() if decided != 'skip' else 'Skipped'}: {claim}"
-        )
-    return redirect(_next_url(request, reverse("reviews:triage")))
-
-
 @require_POST
 @permission_required("claims.triage_claim", raise_exception=True)
 def triage_decide_view(request, claim_id: int):
@@ -161,8 +98,9 @@ def triage_decide_view(request, claim_id: int):
         return HttpResponseBadRequest("Choose Check-worthy, Not check-worthy or Skip.")
     decision = form.cleaned_data["decision"]
     if decision == "skip":
-        _remember_skip(request, claim)
-        return _triage_row_response(request, claim, decided="skip")
+        skipped = [pk for pk in request.session.get(SKIPPED_SESSION_KEY, []) if pk != claim.pk]
+        request.session[SKIPPED_SESSION_KEY] = [*skipped, claim.pk][-SKIPPED_REMEMBERED:]
+        return triage_row_response(request, claim, decided="skip")
     try:
         claim = services.claim_triage(
             claim=claim,
@@ -170,9 +108,9 @@ def triage_decide_view(request, claim_id: int):
             decision=decision,
             version=form.cleaned_data["version"],
         )
-    except services.WorkflowError as error:
-        return _triage_row_response(request, claim, decided="", error=str(error))
-    return _triage_row_response(request, claim, decided=decision)
+    except WorkflowError as error:
+        return triage_row_response(request, claim, decided="", error=str(error))
+    return triage_row_response(request, claim, decided=decision)
 
 
 @require_POST
@@ -182,18 +120,17 @@ def triage_undo_view(request, claim_id: int):
     form = VersionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The claim's version is missing.")
-    if claim.pk in request.session.get(SKIPPED_SESSION_KEY, []) and claim.status == "new":
-        request.session[SKIPPED_SESSION_KEY] = [
-            pk for pk in request.session[SKIPPED_SESSION_KEY] if pk != claim.pk
-        ]
-        return _triage_row_response(request, claim, decided="")
+    skipped = request.session.get(SKIPPED_SESSION_KEY, [])
+    if claim.pk in skipped and claim.status == Status.NEW:
+        request.session[SKIPPED_SESSION_KEY] = [pk for pk in skipped if pk != claim.pk]
+        return triage_row_response(request, claim, decided="")
     try:
         claim = services.claim_undo_triage(
             claim=claim, user=request.user, version=form.cleaned_data["version"]
         )
-    except services.WorkflowError as error:
-        return _triage_row_response(request, claim, decided="", error=str(error))
-    return _triage_row_response(request, claim, decided="")
+    except WorkflowError as error:
+        return triage_row_response(request, claim, decided="", error=str(error))
+    return triage_row_response(request, claim, decided="")
 
 
 # My claims and the approval queue -------------------------------------------------------
@@ -203,12 +140,14 @@ def triage_undo_view(request, claim_id: int):
 @permission_required("claims.research_claim", raise_exception=True)
 def my_claims_view(request):
     after = Cursor.parse(request.GET.get("after", ""))
-    claims, more_url = _page(
-        request,
-        my_claims(user=request.user, after=after),
-        lambda claim: Cursor(score=claim.score, id=claim.pk),
+    claims, next_cursor = queue_page(
+        my_claims(user=request.user, after=after), cursor_of=_score_cursor
     )
-    return render(request, "reviews/my_claims.html", {"claims": claims, "more_url": more_url})
+    return render(
+        request,
+        "reviews/my_claims.html",
+        {"claims": claims, "more_url": more_url(request, next_cursor)},
+    )
 
 
 @require_POST
@@ -228,100 +167,193 @@ def take_next_view(request):
 @permission_required("reviews.approve_verdict", raise_exception=True)
 def approvals_view(request):
     after = request.GET.get("after", "")
-    verdicts, more_url = _page(
-        request,
+    verdicts, next_cursor = queue_page(
         approval_queue(after_id=int(after) if is_id(after) else None),
-        lambda verdict: verdict.pk,
+        cursor_of=lambda verdict: verdict.pk,
     )
     return render(
         request,
         "reviews/approvals.html",
-        {
-            "verdicts": verdicts,
-            "rows": fragments.approval_rows(request, verdicts),
-            "more_url": more_url,
-        },
+        {"verdicts": verdicts, "more_url": more_url(request, next_cursor)},
     )
 
 
-# The claim page -------------------------------------------------------------------------
+def _approval_row_response(request, verdict: Verdict, *, error: str = ""):
+    if request.htmx:
+        verdict.refresh_from_db()
+        verdict.claim.refresh_from_db()
+        response = render(
+            request,
+            "reviews/approvals.html#approval-row",
+            {"verdict": verdict, "error": error},
+            status=answer_status(error),
+        )
+        if not error:
+            trigger_client_event(response, "verdictDecided", {"verdict": verdict.pk})
+        return response
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, f"{verdict.get_status_display()}: {verdict.claim}")
+    return redirect(safe_next_url(request, default=reverse("reviews:approvals")))
 
-PANELS = {"summary", "match", "sources", "verdict", "timeline", "notes"}
+
+def _verdict(verdict_id: int) -> Verdict:
+    return get_object_or_404(
+        Verdict.objects.select_related("claim", "rating", "author"), pk=verdict_id
+    )
+
+
+@require_POST
+@permission_required("reviews.approve_verdict", raise_exception=True)
+def verdict_approve_view(request, verdict_id: int):
+    verdict = _verdict(verdict_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.verdict_approve(
+            verdict=verdict, user=request.user, version=form.cleaned_data["version"]
+        )
+    except WorkflowError as error:
+        return _approval_row_response(request, verdict, error=str(error))
+    except ValidationError as error:
+        return _approval_row_response(request, verdict, error=" ".join(error.messages))
+    return _approval_row_response(request, verdict)
+
+
+@require_POST
+@permission_required("reviews.approve_verdict", raise_exception=True)
+def verdict_send_back_view(request, verdict_id: int):
+    verdict = _verdict(verdict_id)
+    version_form, form = VersionForm(request.POST), SendBackForm(request.POST)
+    if not version_form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.verdict_send_back(
+            verdict=verdict,
+            user=request.user,
+            note=form.cleaned_data["note"] if form.is_valid() else "",
+            version=version_form.cleaned_data["version"],
+        )
+    except WorkflowError as error:
+        return _approval_row_response(request, verdict, error=str(error))
+    except ValidationError as error:
+        return _approval_row_response(request, verdict, error=" ".join(error.messages))
+    return _approval_row_response(request, verdict)
+
+
+# The claim page -------------------------------------------------------------------------
+#
+# The page is made of panels; each has a context of its own, so that a panel's refresh
+# reads only what that panel shows. An action answers with its own panel and announces
+# what it changed (claimMoved, sourcesChanged, verdictProposed, noteAdded; matching sends
+# matchDecided): the panels that show it listen for that event, the one that acted does not.
 
 
 def _claim(claim_id: int) -> Claim:
     return get_object_or_404(claims_for_page(), pk=claim_id)
 
 
-def _claim_context(request, claim: Claim, **overrides) -> dict:
+def _can_research(user, claim: Claim) -> bool:
+    return user.has_perm("claims.research_claim") and (
+        (claim.status == Status.IN_RESEARCH and claim.assignee_id == user.pk)
+        or claim.status == Status.PUBLISHED
+    )
+
+
+def _summary_panel(request, claim: Claim, **forms) -> dict:
     user = request.user
-    sources = list(claim.sources.all())
-    events = list(claim_timeline(claim=claim))
+    return {
+        "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
+        "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
+        "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
+        "assign_form": forms.get("assign_form") or AssignForm(initial={"version": claim.version}),
+        "merge_form": forms.get("merge_form") or MergeForm(initial={"version": claim.version}),
+    }
+
+
+def _match_panel(request, claim: Claim, **forms) -> dict:
+    return match_panel(claim=claim, user=request.user)
+
+
+def _sources_panel(request, claim: Claim, **forms) -> dict:
+    return {
+        "sources": list(claim_sources(claim=claim)),
+        "can_research": _can_research(request.user, claim),
+        "source_form": forms.get("source_form") or SourceForm(claim=claim),
+    }
+
+
+def _verdict_panel(request, claim: Claim, **forms) -> dict:
+    return {
+        "verdicts": list(claim_verdicts(claim=claim)),
+        "can_research": _can_research(request.user, claim),
+        "verdict_form": forms.get("verdict_form")
+        or VerdictForm(claim=claim, initial={"version": claim.version}),
+    }
+
+
+def _notes_panel(request, claim: Claim, **forms) -> dict:
+    return {"note_form": forms.get("note_form") or NoteForm()}
+
+
+def _timeline_panel(request, claim: Claim, **forms) -> dict:
+    return {"events": list(claim_timeline(claim=claim))}
+
+
+PANELS = {
+    "summary": _summary_panel,
+    "match": _match_panel,
+    "sources": _sources_panel,
+    "verdict": _verdict_panel,
+    "notes": _notes_panel,
+    "timeline": _timeline_panel,
+}
+
+
+def _claim_page(request, claim: Claim, *, error: str = "", status=HTTPStatus.OK, **forms):
     context = {
         "claim": claim,
         "segments": article_segments(claim.article.body, [claim]),
-        "sources": sources,
-        "verdicts": list(claim.verdicts.all()),
-        "events": events,
-        # Called by the template only when the panel that shows them is rendered.
-        "source_items": lambda: fragments.claim_source_items(request, claim, sources),
-        "timeline_items": lambda: fragments.claim_timeline_items(request, claim, events),
-        "source_form": SourceForm(claim=claim),
-        "note_form": NoteForm(),
-        "verdict_form": VerdictForm(claim=claim, initial={"version": claim.version}),
-        "assign_form": AssignForm(initial={"version": claim.version}),
-        "merge_form": MergeForm(initial={"version": claim.version}),
-        "version_form": VersionForm(initial={"version": claim.version}),
-        "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
-        "can_research": user.has_perm("claims.research_claim")
-        and (
-            (claim.status == Status.IN_RESEARCH and claim.assignee_id == user.pk)
-            or claim.status == Status.PUBLISHED
-        ),
-        "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
-        "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
-        **match_panel(claim=claim, user=user),
-        "error": "",
+        "error": error,
     }
-    context.update(overrides)
-    return context
+    for panel in PANELS.values():
+        context.update(panel(request, claim, **forms))
+    return render(request, "reviews/claim_detail.html", context, status=status)
 
 
-def _claim_response(request, claim: Claim, panel: str, *, error: str = "", **overrides):
-    """After an action: the changed panel for HTMX, else the whole page or a redirect."""
-    failed = bool(error) or any(
-        form.errors for form in overrides.values() if hasattr(form, "errors")
-    )
+def _panel(request, claim: Claim, panel: str, *, error: str = "", status=HTTPStatus.OK, **forms):
+    context = {"claim": claim, "error": error, **PANELS[panel](request, claim, **forms)}
+    return render(request, f"reviews/claim_detail.html#{panel}", context, status=status)
+
+
+def _acted(request, claim: Claim, panel: str, *, changed: str):
+    """A claim action that succeeded: its panel announcing ``changed`` for HTMX, else the
+    claim page again (post/redirect/get)."""
+    if not request.htmx:
+        return redirect(claim)
+    response = _panel(request, _claim(claim.pk), panel)
+    trigger_client_event(response, changed, {"claim": claim.pk})
+    return response
+
+
+def _refused(request, claim: Claim, panel: str, *, error: str = "", **forms):
+    """A claim action refused, by the workflow (``error``, 409) or by its form (200, the
+    form's errors): the panel, or the page, with the current state."""
+    status = answer_status(error)
+    claim = _claim(claim.pk)
     if request.htmx:
-        claim = _claim(claim.pk)
-        context = _claim_context(request, claim, error=error, **overrides)
-        response = render(
-            request,
-            f"reviews/claim_detail.html#{panel}",
-            context,
-            status=CONFLICT if error else 200,
-        )
-        if not failed:
-            trigger_client_event(response, "claimChanged", {"claim": claim.pk})
-        return response
-    if failed:
-        claim = _claim(claim.pk)
-        if error:
-            messages.error(request, error)
-        return render(
-            request,
-            "reviews/claim_detail.html",
-            _claim_context(request, claim, **overrides),
-            status=CONFLICT if error else 200,
-        )
-    return redirect(claim)
+        return _panel(request, claim, panel, error=error, status=status, **forms)
+    if error:
+        messages.error(request, error)
+    return _claim_page(request, claim, status=status, **forms)
 
 
 @require_GET
 @permission_required("claims.view_claim", raise_exception=True)
 def claim_detail_view(request, claim_id: int):
-    claim = _claim(claim_id)
-    return render(request, "reviews/claim_detail.html", _claim_context(request, claim))
+    return _claim_page(request, _claim(claim_id))
 
 
 @require_GET
@@ -332,35 +364,21 @@ def claim_panel_view(request, claim_id: int, panel: str):
     claim = _claim(claim_id)
     if not request.htmx:
         return redirect(claim)
-    return render(request, f"reviews/claim_detail.html#{panel}", _claim_context(request, claim))
-
-
-def _version(request) -> int | None:
-    form = VersionForm(request.POST)
-    return form.cleaned_data["version"] if form.is_valid() else None
-
-
-def _claim_action(request, claim_id: int, panel: str, action) -> object:
-    claim = _claim(claim_id)
-    version = _version(request)
-    if version is None:
-        return HttpResponseBadRequest("The claim's version is missing.")
-    try:
-        action(claim, version)
-    except services.WorkflowError as error:
-        return _claim_response(request, claim, panel, error=str(error))
-    return _claim_response(request, claim, panel)
+    return _panel(request, claim, panel)
 
 
 @require_POST
 @permission_required("claims.research_claim", raise_exception=True)
 def take_view(request, claim_id: int):
-    return _claim_action(
-        request,
-        claim_id,
-        "summary",
-        lambda claim, version: services.claim_take(claim=claim, user=request.user, version=version),
-    )
+    claim = _claim(claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.claim_take(claim=claim, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
 
 
 @require_POST
@@ -369,7 +387,7 @@ def assign_view(request, claim_id: int):
     claim = _claim(claim_id)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, claim, "summary", assign_form=form)
+        return _refused(request, claim, "summary", assign_form=form)
     try:
         services.claim_assign(
             claim=claim,
@@ -377,9 +395,9 @@ def assign_view(request, claim_id: int):
             assignee=form.cleaned_data["assignee"],
             version=form.cleaned_data["version"],
         )
-    except services.WorkflowError as error:
-        return _claim_response(request, claim, "summary", error=str(error))
-    return _claim_response(request, claim, "summary")
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
 
 
 @require_POST
@@ -388,7 +406,7 @@ def merge_view(request, claim_id: int):
     claim = _claim(claim_id)
     form = MergeForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, claim, "summary", merge_form=form)
+        return _refused(request, claim, "summary", merge_form=form)
     try:
         services.claim_merge(
             claim=claim,
@@ -396,9 +414,9 @@ def merge_view(request, claim_id: int):
             user=request.user,
             version=form.cleaned_data["version"],
         )
-    except services.WorkflowError as error:
-        return _claim_response(request, claim, "summary", error=str(error))
-    return _claim_response(request, claim, "summary")
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
 
 
 def _form_errors_from(form, error: ValidationError) -> None:
@@ -412,61 +430,28 @@ def _form_errors_from(form, error: ValidationError) -> None:
 def source_add_view(request, claim_id: int):
     claim = _claim(claim_id)
     form = SourceForm(request.POST, claim=claim)
-    if form.is_valid():
-        try:
-            services.source_add(claim=claim, user=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
-            return _claim_response(request, claim, "sources", error=str(error))
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            return _claim_response(request, claim, "sources")
-    return _claim_response(request, claim, "sources", source_form=form)
+    if not form.is_valid():
+        return _refused(request, claim, "sources", source_form=form)
+    try:
+        services.source_add(claim=claim, user=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _refused(request, claim, "sources", error=str(error))
+    except ValidationError as error:
+        _form_errors_from(form, error)
+        return _refused(request, claim, "sources", source_form=form)
+    return _acted(request, claim, "sources", changed="sourcesChanged")
 
 
 def _own_source(request, claim_id: int, source_id: int) -> Source:
     return get_object_or_404(Source, pk=source_id, claim_id=claim_id, added_by=request.user)
 
 
-@permission_required("reviews.change_source", raise_exception=True)
-def source_edit_view(request, claim_id: int, source_id: int):
-    source = _own_source(request, claim_id, source_id)
-    claim = _claim(claim_id)
-    if request.method == "GET":
-        if not request.htmx:
-            return render(
-                request,
-                "reviews/source_edit.html",
-                {
-                    "claim": claim,
-                    "source": source,
-                    "form": SourceForm(instance=source, claim=claim),
-                },
-            )
-        return render(
-            request,
-            "reviews/source_edit.html#source-form",
-            {"claim": claim, "source": source, "form": SourceForm(instance=source, claim=claim)},
-        )
-    if request.method != "POST":
-        return HttpResponseBadRequest()
-    form = SourceForm(request.POST, instance=source, claim=claim)
-    if form.is_valid():
-        try:
-            services.source_update(source=source, user=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
-            return _whole_sources_panel(
-                request, _claim_response(request, claim, "sources", error=str(error))
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            return _whole_sources_panel(request, _claim_response(request, claim, "sources"))
+def _source_form_page(request, claim: Claim, source: Source, form: SourceForm):
     template = "reviews/source_edit.html" + ("#source-form" if request.htmx else "")
     return render(request, template, {"claim": claim, "source": source, "form": form})
 
 
-def _whole_sources_panel(request, response):
+def _in_sources_panel(request, response):
     """The edit form sits inside its source's item: the panel that answers it replaces the
     panel's content, not the item's."""
     if request.htmx:
@@ -475,16 +460,36 @@ def _whole_sources_panel(request, response):
     return response
 
 
+@require_http_methods(["GET", "POST"])
+@permission_required("reviews.change_source", raise_exception=True)
+def source_edit_view(request, claim_id: int, source_id: int):
+    source = _own_source(request, claim_id, source_id)
+    claim = _claim(claim_id)
+    if request.method == "GET":
+        return _source_form_page(request, claim, source, SourceForm(instance=source, claim=claim))
+    form = SourceForm(request.POST, instance=source, claim=claim)
+    if not form.is_valid():
+        return _source_form_page(request, claim, source, form)
+    try:
+        services.source_update(source=source, user=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _in_sources_panel(request, _refused(request, claim, "sources", error=str(error)))
+    except ValidationError as error:
+        _form_errors_from(form, error)
+        return _source_form_page(request, claim, source, form)
+    return _in_sources_panel(request, _acted(request, claim, "sources", changed="sourcesChanged"))
+
+
 @require_POST
 @permission_required("reviews.delete_source", raise_exception=True)
 def source_delete_view(request, claim_id: int, source_id: int):
     source = _own_source(request, claim_id, source_id)
-    claim = source.claim
+    claim = _claim(claim_id)
     try:
         services.source_delete(source=source, user=request.user)
-    except services.WorkflowError as error:
-        return _claim_response(request, claim, "sources", error=str(error))
-    return _claim_response(request, claim, "sources")
+    except WorkflowError as error:
+        return _refused(request, claim, "sources", error=str(error))
+    return _acted(request, claim, "sources", changed="sourcesChanged")
 
 
 @require_POST
@@ -493,9 +498,9 @@ def note_add_view(request, claim_id: int):
     claim = _claim(claim_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, claim, "notes", note_form=form)
+        return _refused(request, claim, "notes", note_form=form)
     services.note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
-    return _claim_response(request, claim, "notes")
+    return _acted(request, claim, "notes", changed="noteAdded")
 
 
 @require_POST
@@ -503,80 +508,21 @@ def note_add_view(request, claim_id: int):
 def verdict_propose_view(request, claim_id: int):
     claim = _claim(claim_id)
     form = VerdictForm(request.POST, claim=claim)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.verdict_propose(
-                claim=claim,
-                user=request.user,
-                rating=data["rating"],
-                summary=data["summary"],
-                sources=list(data["sources"]),
-                version=data["version"],
-            )
-        except services.WorkflowError as error:
-            return _claim_response(request, claim, "verdict", error=str(error))
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            return _claim_response(request, claim, "verdict")
-    return _claim_response(request, claim, "verdict", verdict_form=form)
-
-
-def _verdict_action(request, verdict_id: int, action):
-    verdict = get_object_or_404(
-        Verdict.objects.select_related("claim", "rating", "author"), pk=verdict_id
-    )
-    version = _version(request)
-    if version is None:
-        return HttpResponseBadRequest("The claim's version is missing.")
-    error = ""
+    if not form.is_valid():
+        return _refused(request, claim, "verdict", verdict_form=form)
+    data = form.cleaned_data
     try:
-        action(verdict, version)
-    except services.WorkflowError as failure:
-        error = str(failure)
-    except ValidationError as failure:
-        error = " ".join(failure.messages)
-    if request.htmx:
-        verdict.refresh_from_db()
-        verdict.claim.refresh_from_db()
-        response = render(
-            request,
-            "reviews/approvals.html#approval-row",
-            {"verdict": verdict, "error": error, "send_back_form": SendBackForm()},
-            status=CONFLICT if error else 200,
+        services.verdict_propose(
+            claim=claim,
+            user=request.user,
+            rating=data["rating"],
+            summary=data["summary"],
+            sources=list(data["sources"]),
+            version=data["version"],
         )
-        if not error:
-            trigger_client_event(response, "verdictDecided", {"verdict": verdict.pk})
-        return response
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, f"{verdict.get_status_display()}: {verdict.claim}")
-    return redirect(_next_url(request, reverse("reviews:approvals")))
-
-
-@require_POST
-@permission_required("reviews.approve_verdict", raise_exception=True)
-def verdict_approve_view(request, verdict_id: int):
-    return _verdict_action(
-        request,
-        verdict_id,
-        lambda verdict, version: services.verdict_approve(
-            verdict=verdict, user=request.user, version=version
-        ),
-    )
-
-
-@require_POST
-@permission_required("reviews.approve_verdict", raise_exception=True)
-def verdict_send_back_view(request, verdict_id: int):
-    form = SendBackForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    return _verdict_action(
-        request,
-        verdict_id,
-        lambda verdict, version: services.verdict_send_back(
-            verdict=verdict, user=request.user, note=note, version=version
-        ),
-    )
+    except WorkflowError as error:
+        return _refused(request, claim, "verdict", error=str(error))
+    except ValidationError as error:
+        _form_errors_from(form, error)
+        return _refused(request, claim, "verdict", verdict_form=form)
+    return _acted(request, claim, "verdict", changed="verdictProposed")

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "factcheck.reviews",
     "factcheck.reports",
     "factcheck.matching",
+    "factcheck.tasks_rq",
 ]
 
 MIDDLEWARE = [
@@ -99,39 +100,36 @@ DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{VAR_DI
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite cannot share a connection across threads; WAL lets readers and a writer coexist.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # IMMEDIATE: a writing transaction takes the write lock as it begins, so concurrent
+    # writers wait their turn (busy timeout) instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache: CACHE_URL (redis://...) is one cache shared by every worker and machine; with
-# it, sessions and users' permissions are read from it instead of the database on each
-# request. Without it, each process keeps its own cache in memory (cached page fragments,
-# which are keyed by their content and so are right in any process), and sessions and
-# permissions are read from the database, the only place all workers see alike.
+# The cache: CACHE_URL (redis://...) is one cache shared by every worker and machine, which
+# then also keeps sessions in front of the database. Without it, each process caches in memory
+# and sessions are read from the database, the only place all workers see alike.
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r} is not a redis:// URL.")
     CACHES = {
         "default": {
-            "BACKEND": "factcheck.cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "factcheck",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
-    }
-FACTCHECK_CACHE_PERMISSIONS = bool(CACHE_URL)
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend, with permissions cached when FACTCHECK_CACHE_PERMISSIONS.
-    "factcheck.accounts.backends.CachedPermissionsBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -215,7 +213,7 @@ elif TASKS_BACKEND == "rq":
         )
     TASKS = {
         "default": {
-            "BACKEND": "factcheck.tasks_rq.RQBackend",
+            "BACKEND": "factcheck.tasks_rq.backend.RQBackend",
             "QUEUES": ["default"],
             "OPTIONS": {"REDIS_URL": REDIS_URL, "JOB_TIMEOUT": 60 * 60},
         }

@@ -18,4 +18,3 @@ FACTCHECK_IMPORT_PROCESSES = 1
 # Always a cache of the test process's own, even with CACHE_URL exported: tests clear it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-FACTCHECK_CACHE_PERMISSIONS = False

@@ -46,7 +46,7 @@ def test_rq_reads_its_queue_from_redis_url():
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.split() == [
-        "factcheck.tasks_rq.RQBackend",
+        "factcheck.tasks_rq.backend.RQBackend",
         "redis://127.0.0.1:6379/3",
         "False",
     ]

@@ -101,7 +101,7 @@ def test_reviewer_researches_a_claim_and_an_editor_publishes_the_verdict(
 
     verdict = page.get_by_role("region", name="Verdict")
     propose = verdict.get_by_role("form", name="Propose verdict")
-    # The verdict panel refreshed itself on claimChanged: the new source is there to cite.
+    # The verdict panel refreshed itself on sourcesChanged: the new source is there to cite.
     propose.get_by_role("checkbox", name=SOURCE_TITLE).check()
     propose.get_by_label("Rating").select_option(label="Mostly true")
     propose.get_by_label("Summary").fill("The ministry's own figure is 18,000 rifles.")
@@ -194,7 +194,7 @@ def test_reviewer_takes_a_claim_from_its_page(page, reviewer, article, screensho
     expect(claim_status(page, claim)).to_have_text("In research")
     expect(claim_assignee(page, claim)).to_have_text(reviewer.username)
     expect(page.get_by_role("button", name="Take this claim")).to_have_count(0)
-    # The other panels refresh themselves on claimChanged: the research forms appear.
+    # The other panels refresh themselves on claimMoved: the research forms appear.
     expect(page.get_by_role("form", name="Add source")).to_be_visible()
     expect(page.get_by_role("form", name="Propose verdict")).to_be_visible()
     expect(
@@ -237,7 +237,7 @@ def test_a_panel_swapped_by_its_form_keeps_listening_for_changes(
             if (event.detail.target.id === "claim-sources" && !window.announced) {
               window.announced = true;
               window.sourceRefreshes = 0;  // count only what this announcement starts
-              htmx.trigger(document.body, "claimChanged");
+              htmx.trigger(document.body, "claimMoved");
             }
           });
         }"""

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from factcheck.claims.models import Claim
 from factcheck.claims.services import claims_extract_for_article
+from factcheck.claims.workflow import StaleClaim, WorkflowError
 from factcheck.matching.models import ClaimBand, ClaimFingerprint, ClaimMatch
 from factcheck.matching.services import (
     match_confirm,
@@ -12,7 +13,6 @@ from factcheck.matching.services import (
     matches_find_for_articles,
     matches_find_for_claims,
 )
-from factcheck.reviews.services import StaleClaim, WorkflowError
 from tests.factories import ArticleFactory
 from tests.matching.conftest import GUNS
 

@@ -132,7 +132,7 @@ def test_the_claim_page_shows_the_suggestion_and_confirms_it(reviewer_client, su
     assert response.status_code == 200
     # The panel's contents: the panel itself stays on the page, listening.
     assert 'id="match-heading"' in response.text and 'id="claim-match"' not in response.text
-    assert "claimChanged" in response.headers["HX-Trigger"]
+    assert "matchDecided" in response.headers["HX-Trigger"]
     assert reviewer_client.get(url).status_code == 200
 
 

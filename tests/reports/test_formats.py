@@ -287,6 +287,21 @@ def test_claimreview_keeps_stored_text_raw(publish):
     assert review["claimReviewed"] == "<script>alert(1)</script>"
 
 
+@pytest.mark.parametrize("name", ["json", "jsonl", "claimreview"])
+def test_json_exports_are_safe_to_paste_into_a_script_element(publish, name):
+    article = ArticleFactory(
+        title="</script><script>alert(1)</script>", url="https://x.example/?a=1&b=</script>"
+    )
+    claim = ClaimFactory(article=article, status=Claim.Status.PUBLISHED, text="a < b & c > d")
+    publish(claim, summary="</SCRIPT>")
+    text = export(name)
+    assert not {"<", ">", "&"} & set(text)
+    record = json.loads(text.splitlines()[0] if name == "jsonl" else text)
+    record = record if name == "jsonl" else record[0]
+    assert "a < b & c > d" in json.dumps(record, ensure_ascii=False)
+    assert "</script><script>alert(1)</script>" in json.dumps(record, ensure_ascii=False)
+
+
 # Streaming --------------------------------------------------------------------------------
 
 

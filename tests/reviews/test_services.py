@@ -4,6 +4,7 @@ stale version. Each allowed move writes an event."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from factcheck.claims import workflow
 from factcheck.claims.models import Claim
 from factcheck.reviews import services
 from factcheck.reviews.models import Event, Rating, Verdict
@@ -52,12 +53,12 @@ def test_a_user_without_a_role_cannot_triage(outsider):
 
 def test_triage_refuses_a_claim_that_is_no_longer_new(reviewer):
     claim = claim_in(Status.IN_RESEARCH)
-    with pytest.raises(services.WorkflowError, match="In research"):
+    with pytest.raises(workflow.WorkflowError, match="In research"):
         services.claim_triage(claim=claim, user=reviewer, decision=Status.CHECK_WORTHY)
 
 
 def test_triage_refuses_an_unknown_decision(reviewer):
-    with pytest.raises(services.WorkflowError, match="Unknown"):
+    with pytest.raises(workflow.WorkflowError, match="Unknown"):
         services.claim_triage(claim=claim_in(Status.NEW), user=reviewer, decision="published")
 
 
@@ -67,7 +68,7 @@ def test_a_stale_version_is_refused_with_the_current_state_and_nothing_changes(r
     stale = Claim.objects.get(pk=claim.pk)
     stale.status, stale.version = Status.NEW, 1  # what the reviewer's page still shows
 
-    with pytest.raises(services.StaleClaim, match="it is now Not check-worthy") as conflict:
+    with pytest.raises(workflow.StaleClaim, match="it is now Not check-worthy") as conflict:
         services.claim_triage(claim=stale, user=reviewer, decision=Status.CHECK_WORTHY, version=1)
 
     assert conflict.value.claim.status == Status.NOT_CHECK_WORTHY
@@ -91,7 +92,7 @@ def test_nobody_undoes_someone_elses_decision(reviewer, editor):
     claim = services.claim_triage(
         claim=claim_in(Status.NEW), user=editor, decision=Status.CHECK_WORTHY
     )
-    with pytest.raises(services.WorkflowError, match="your own"):
+    with pytest.raises(workflow.WorkflowError, match="your own"):
         services.claim_undo_triage(claim=claim, user=reviewer)
 
 
@@ -100,7 +101,7 @@ def test_undo_is_refused_once_someone_has_acted_since(reviewer):
         claim=claim_in(Status.NEW), user=reviewer, decision=Status.CHECK_WORTHY
     )
     claim = services.claim_take(claim=claim, user=reviewer)
-    with pytest.raises(services.WorkflowError):
+    with pytest.raises(workflow.WorkflowError):
         services.claim_undo_triage(claim=claim, user=reviewer)
 
 
@@ -117,7 +118,7 @@ def test_a_claim_someone_took_cannot_be_taken_again(reviewer):
     claim = claim_in(Status.CHECK_WORTHY)
     stale = Claim.objects.get(pk=claim.pk)
     services.claim_take(claim=claim, user=ReviewerFactory())
-    with pytest.raises(services.StaleClaim):
+    with pytest.raises(workflow.StaleClaim):
         services.claim_take(claim=stale, user=reviewer, version=stale.version)
 
 
@@ -150,7 +151,7 @@ def test_a_reviewer_cannot_assign(reviewer):
 
 
 def test_claims_are_assigned_only_to_people_who_can_research(editor, outsider):
-    with pytest.raises(services.WorkflowError, match="cannot research"):
+    with pytest.raises(workflow.WorkflowError, match="cannot research"):
         services.claim_assign(claim=claim_in(Status.CHECK_WORTHY), user=editor, assignee=outsider)
 
 
@@ -161,7 +162,7 @@ def test_an_editor_merges_a_claim_into_its_canonical_claim(editor):
     duplicate = services.claim_merge(claim=duplicate, canonical=canonical, user=editor)
 
     assert (duplicate.status, duplicate.canonical) == (Status.DUPLICATE, canonical)
-    with pytest.raises(services.WorkflowError, match="itself"):
+    with pytest.raises(workflow.WorkflowError, match="itself"):
         services.claim_merge(claim=canonical, canonical=canonical, user=editor)
 
 
@@ -195,7 +196,7 @@ def test_a_source_url_must_be_a_web_address(reviewer, url):
 
 
 def test_sources_are_added_only_while_a_claim_is_in_research(reviewer):
-    with pytest.raises(services.WorkflowError, match="in research"):
+    with pytest.raises(workflow.WorkflowError, match="in research"):
         services.source_add(claim=claim_in(Status.NEW), user=reviewer, url="https://a.org")
 
 
@@ -305,9 +306,9 @@ def test_send_back_needs_a_note_and_returns_the_claim_to_research(reviewer, edit
 
 def test_an_approved_verdict_cannot_be_approved_or_sent_back_again(reviewer, editor, rating):
     verdict = services.verdict_approve(verdict=awaiting(reviewer, rating), user=editor)
-    with pytest.raises(services.WorkflowError, match="not awaiting approval"):
+    with pytest.raises(workflow.WorkflowError, match="not awaiting approval"):
         services.verdict_approve(verdict=verdict, user=EditorFactory())
-    with pytest.raises(services.WorkflowError):
+    with pytest.raises(workflow.WorkflowError):
         services.verdict_send_back(verdict=verdict, user=EditorFactory(), note="no")
 
 
@@ -344,7 +345,7 @@ def test_a_correction_sent_back_leaves_the_claim_published(reviewer, editor, rat
 
 def test_a_failed_transition_writes_nothing(reviewer, rating):
     claim = claim_in(Status.NEW)
-    with pytest.raises(services.WorkflowError):
+    with pytest.raises(workflow.WorkflowError):
         propose(claim, reviewer, rating)
     assert not Event.objects.exists()
     assert not Verdict.objects.exists()

@@ -1,5 +1,6 @@
 """The review screens, each with and without HTMX."""
 
+import json
 import re
 
 import pytest
@@ -288,7 +289,7 @@ def test_take_from_the_claim_page(reviewer_client, reviewer, headers):
     if headers:
         assert 'id="claim-heading"' in response.text and "<html" not in response.text
         assert 'id="claim-summary"' not in response.text  # the panel stays; its contents swap
-        assert "claimChanged" in response.headers["HX-Trigger"]
+        assert "claimMoved" in response.headers["HX-Trigger"]
     else:
         assert response.status_code == 302
 
@@ -603,3 +604,48 @@ def test_the_timeline_speaks_the_screens_vocabulary(reviewer_client, editor):
     timeline = reviewer_client.get(reverse("reviews:panel", args=[claim.pk, "timeline"]), **HTMX)
     assert "New → Check-worthy" in timeline.text
     assert "check_worthy" not in timeline.text.replace("status-check_worthy", "")
+
+
+def _listens_for(page: str, panel: str) -> set[str]:
+    """The events the claim page's ``panel`` refreshes itself on."""
+    trigger = re.search(rf'<section id="claim-{panel}"[^>]*hx-trigger="([^"]*)"', page, re.S)
+    return {part.split()[0] for part in trigger[1].split(",")} if trigger else set()
+
+
+@pytest.mark.parametrize(
+    ("panel", "action", "data"),
+    [
+        ("summary", "reviews:take", {"version": 1}),
+        ("sources", "reviews:source_add", {"url": "https://example.org/a", "stance": "supports"}),
+        ("notes", "reviews:note_add", {"text": "Called the ministry."}),
+    ],
+)
+def test_the_panel_that_acted_is_not_refreshed_again_but_the_timeline_is(
+    reviewer_client, reviewer, panel, action, data
+):
+    status = Status.CHECK_WORTHY if panel == "summary" else Status.IN_RESEARCH
+    claim = ClaimFactory(status=status, assignee=None if panel == "summary" else reviewer)
+    page = reviewer_client.get(claim.get_absolute_url()).text
+
+    response = reviewer_client.post(reverse(action, args=[claim.pk]), data, **HTMX)
+
+    assert response.status_code == 200, response.text
+    [event] = json.loads(response.headers["HX-Trigger"])
+    assert event not in _listens_for(page, panel)
+    assert event in _listens_for(page, "timeline")
+
+
+def test_a_panel_refresh_reads_only_what_that_panel_shows(
+    reviewer_client, reviewer, django_assert_max_num_queries
+):
+    claim = ClaimFactory(status=Status.IN_RESEARCH, assignee=reviewer)
+    for n in range(5):
+        SourceFactory(claim=claim, added_by=reviewer, url=f"https://example.org/{n}")
+    url = reverse("reviews:panel", args=[claim.pk, "notes"])
+
+    # Session, user, permissions (2), the claim: no sources, verdicts, events or matches.
+    with django_assert_max_num_queries(5):
+        response = reviewer_client.get(url, **HTMX)
+
+    assert 'id="notes-heading"' in response.text
+    assert "example.org" not in response.text

@@ -4,7 +4,7 @@ Settings::
 
     TASKS = {
         "default": {
-            "BACKEND": "factcheck.tasks_rq.RQBackend",
+            "BACKEND": "factcheck.tasks_rq.backend.RQBackend",
             "QUEUES": ["default"],  # each task's queue_name is an RQ queue of that name
             "OPTIONS": {"REDIS_URL": "redis://localhost:6379/0", "JOB_TIMEOUT": 3600},
         }
@@ -21,7 +21,7 @@ from traceback import format_exception
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.tasks import TaskContext, TaskResult, TaskResultStatus, task_backends
+from django.tasks import TaskContext, TaskResult, TaskResultStatus
 from django.tasks.backends.base import BaseTaskBackend
 from django.tasks.base import Task, TaskError
 from django.tasks.exceptions import TaskResultDoesNotExist
@@ -202,8 +202,3 @@ class RQBackend(BaseTaskBackend):
         if job.func_name != f"{run_task.__module__}.{run_task.__qualname__}":
             raise TaskResultDoesNotExist(result_id)
         return self._result_from_job(job)
-
-
-def rq_backends() -> list[RQBackend]:
-    """The configured RQ backends (what ``manage.py rq_worker`` serves)."""
-    return [backend for backend in task_backends.all() if isinstance(backend, RQBackend)]

@@ -1,4 +1,4 @@
-"""TASKS_BACKEND=rq: factcheck.tasks_rq.RQBackend with a real Redis and an in-process worker."""
+"""TASKS_BACKEND=rq: the RQ backend with a real Redis and an in-process worker."""
 
 import json
 import os
@@ -12,15 +12,15 @@ from django.test import override_settings
 from rq import SimpleWorker
 
 from factcheck.articles.models import Article, ImportBatch
-from factcheck.articles.tasks import import_batch_task
-from factcheck.tasks_rq import SERIALIZER
+from factcheck.articles.services import import_batch_task
+from factcheck.tasks_rq.backend import SERIALIZER
 from tests import rq_tasks
 from tests.redis_server import empty_redis
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RQ_TASKS = {
     "default": {
-        "BACKEND": "factcheck.tasks_rq.RQBackend",
+        "BACKEND": "factcheck.tasks_rq.backend.RQBackend",
         "QUEUES": ["default"],
         "OPTIONS": {"REDIS_URL": REDIS_URL},
     }

@@ -1,11 +1,11 @@
-"""Run an RQ worker for the ``factcheck.tasks_rq.RQBackend`` task backend, Django set up."""
+"""Run an RQ worker for the ``factcheck.tasks_rq.backend.RQBackend`` task backend, Django set up."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connections
 from django.tasks import task_backends
 from rq import SimpleWorker, Worker
 
-from factcheck.tasks_rq import SERIALIZER, RQBackend
+from factcheck.tasks_rq.backend import SERIALIZER, RQBackend
 
 
 class DjangoSimpleWorker(SimpleWorker):

@@ -1,0 +1,95 @@
+"""The claim workflow's core: a status move with its version check and audit event.
+
+Every app that moves a claim (reviews, matching) goes through ``claim_move``, so a move is
+checked, versioned and audited the same way wherever it starts.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.utils import timezone
+
+from factcheck.claims.models import Claim
+from factcheck.reviews.models import Event
+
+Status = Claim.Status
+
+
+class WorkflowError(Exception):
+    """A move the workflow refuses; the message is for the person who tried it."""
+
+
+class StaleClaim(WorkflowError):
+    """Someone else changed the claim since the actor loaded it."""
+
+    def __init__(self, claim: Claim):
+        self.claim = claim
+        super().__init__(
+            f"Someone else changed this claim while you were looking at it: it is now "
+            f"{claim.get_status_display()}"
+            + (f", with {claim.assignee}" if claim.assignee_id else "")
+            + ". Nothing you did was saved; check its current state and try again."
+        )
+
+
+def permission_require(user, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(f"You do not have permission to do this ({permission}).")
+
+
+def event_record(
+    *,
+    claim: Claim | None,
+    user,
+    action: Event.Action,
+    from_value: object = "",
+    to_value: object = "",
+    note: str = "",
+) -> Event:
+    """Append one event to the audit trail."""
+    return Event.objects.create(
+        claim=claim,
+        actor=user,
+        action=action,
+        from_value=str(from_value)[:200],
+        to_value=str(to_value)[:200],
+        note=note,
+    )
+
+
+def claim_move(
+    claim: Claim,
+    *,
+    user,
+    version: int | None,
+    allowed_from: set[str],
+    to: str,
+    action: Event.Action,
+    note: str = "",
+    **changes,
+) -> Claim:
+    """Move ``claim`` to status ``to`` if it is in ``allowed_from`` and still at ``version``,
+    and record the move as an event.
+
+    Callers check the actor's permission first and run it inside their transaction. The
+    update is one conditional UPDATE: of two concurrent moves exactly one matches.
+    """
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)
+    if claim.status not in allowed_from:
+        raise WorkflowError(
+            f"This claim is {claim.get_status_display()}; it cannot be moved to "
+            f"{Status(to).label} from there."
+        )
+    expected = claim.version if version is None else version
+    updated = Claim.objects.filter(pk=claim.pk, version=expected, status=claim.status).update(
+        status=to, version=F("version") + 1, updated_at=timezone.now(), **changes
+    )
+    if not updated:
+        claim.refresh_from_db()
+        raise StaleClaim(claim)
+    from_status = claim.status
+    claim.refresh_from_db()
+    event_record(
+        claim=claim, user=user, action=action, from_value=from_status, to_value=to, note=note
+    )
+    return claim

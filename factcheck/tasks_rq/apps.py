@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TasksRQConfig(AppConfig):
+    name = "factcheck.tasks_rq"
+    verbose_name = "RQ tasks"
