@@ -90,6 +90,8 @@ CELLS = [
     ("remove the reviewer's source", "post",
      lambda w: reverse("reviews:source_delete", args=[w["researching"].pk, w["source"].pk]),
      None, (LOGIN, OK, NOT_FOUND, NOT_FOUND)),
+    ("keep a draft", "post", lambda w: reverse("reviews:draft", args=[w["researching"].pk, "note"]),
+     lambda w: {"text": "Half a thought"}, (LOGIN, 204, 204, 204)),
     ("add note", "post", lambda w: reverse("reviews:note_add", args=[w["researching"].pk]),
      lambda w: {"text": "Called the ministry"}, (LOGIN, OK, OK, OK)),
     ("propose verdict on the reviewer's claim", "post",

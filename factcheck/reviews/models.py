@@ -211,3 +211,43 @@ class Event(models.Model):
     @property
     def to_label(self) -> str:
         return _as_status_label(self.to_value)
+
+
+class DraftForm(models.TextChoices):
+    VERDICT = "verdict", "Verdict"
+    SOURCE = "source", "Source"
+    NOTE = "note", "Note"
+
+
+class Draft(models.Model):
+    """What a reviewer has typed into a claim's form and not yet sent, kept as typed (raw
+    form values, unvalidated) so that a reload, another panel's refresh or leaving the page
+    loses nothing. The form's own action clears it."""
+
+    Form = DraftForm
+    # The fields kept of each form: nothing else a request carries is stored.
+    FIELDS = {
+        DraftForm.VERDICT: ("rating", "summary", "sources"),
+        DraftForm.SOURCE: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
+        DraftForm.NOTE: ("text",),
+    }
+    MULTIPLE = frozenset({"sources"})
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="drafts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    form = models.CharField(max_length=20, choices=Form)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "author", "form"], name="draft_one_per_claim_author_form"
+            ),
+            models.CheckConstraint(condition=Q(form__in=DraftForm.values), name="draft_form_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} draft of claim {self.claim_id} by {self.author_id}"

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
-from factcheck.reviews.models import Event, Source, Verdict
+from factcheck.reviews.models import Draft, Event, Source, Verdict
 
 Status = Claim.Status
 
@@ -146,3 +146,8 @@ def researchers() -> QuerySet:
         .distinct()
         .order_by("username")
     )
+
+
+def claim_drafts(*, claim: Claim, user) -> dict[str, dict]:
+    """What ``user`` left typed in each of the claim's forms, by form."""
+    return dict(Draft.objects.filter(claim=claim, author=user).values_list("form", "data"))

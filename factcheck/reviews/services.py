@@ -17,7 +17,7 @@ from factcheck.claims.workflow import (
     event_record,
     permission_require,
 )
-from factcheck.reviews.models import Event, Rating, Source, Verdict
+from factcheck.reviews.models import Draft, Event, Rating, Source, Verdict
 
 Status = Claim.Status
 
@@ -166,6 +166,7 @@ def source_add(*, claim: Claim, user, **fields) -> Source:
     except IntegrityError:
         raise ValidationError({"url": "This source is already attached to the claim."}) from None
     event_record(claim=claim, user=user, action=Event.Action.SOURCE_ADDED, to_value=source.url)
+    draft_clear(claim=claim, user=user, form=Draft.Form.SOURCE)
     return source
 
 
@@ -209,6 +210,7 @@ def note_add(*, claim: Claim, user, text: str) -> Event:
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Write the note first."})
+    draft_clear(claim=claim, user=user, form=Draft.Form.NOTE)
     return event_record(claim=claim, user=user, action=Event.Action.NOTE, note=text)
 
 
@@ -243,6 +245,7 @@ def verdict_propose(
     )
     verdict = Verdict.objects.create(claim=claim, rating=rating, summary=summary, author=user)
     verdict.sources.set(sources)
+    draft_clear(claim=claim, user=user, form=Draft.Form.VERDICT)
     return verdict
 
 
@@ -298,3 +301,27 @@ def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None 
     verdict.status = Verdict.Status.SENT_BACK
     verdict.save(update_fields=["status"])
     return verdict
+
+
+def draft_save(*, claim: Claim, user, form: str, data) -> Draft | None:
+    """Keep what ``user`` has typed so far into ``form`` of ``claim`` (``data``: the form's
+    raw values, a QueryDict or a dict of lists). Only the form's own fields are kept; a form
+    with nothing typed in it leaves no draft."""
+    permission_require(user, "claims.research_claim")
+    form = Draft.Form(form)
+    kept = {}
+    for name in Draft.FIELDS[form]:
+        values = [value for value in data.getlist(name) if value.strip()]
+        if values:
+            kept[name] = values if name in Draft.MULTIPLE else values[-1]
+    if not kept:
+        draft_clear(claim=claim, user=user, form=form)
+        return None
+    draft, _ = Draft.objects.update_or_create(
+        claim=claim, author=user, form=form, defaults={"data": kept}
+    )
+    return draft
+
+
+def draft_clear(*, claim: Claim, user, form: str) -> None:
+    Draft.objects.filter(claim=claim, author=user, form=form).delete()

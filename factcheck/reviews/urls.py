@@ -27,6 +27,7 @@ urlpatterns = [
         views.source_delete_view,
         name="source_delete",
     ),
+    path("claims/<int:claim_id>/drafts/<slug:form>/", views.draft_save_view, name="draft"),
     path("claims/<int:claim_id>/notes/", views.note_add_view, name="note_add"),
     path("claims/<int:claim_id>/verdict/", views.verdict_propose_view, name="verdict_propose"),
     path("verdicts/<int:verdict_id>/approve/", views.verdict_approve_view, name="approve"),

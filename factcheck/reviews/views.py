@@ -7,7 +7,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,11 +29,12 @@ from factcheck.reviews.forms import (
     TriageForm,
     VerdictForm,
 )
-from factcheck.reviews.models import Source, Verdict
+from factcheck.reviews.models import Draft, Source, Verdict
 from factcheck.reviews.responses import triage_row_response
 from factcheck.reviews.selectors import (
     Cursor,
     approval_queue,
+    claim_drafts,
     claim_sources,
     claim_timeline,
     claim_verdicts,
@@ -262,7 +263,7 @@ def _can_research(user, claim: Claim) -> bool:
     )
 
 
-def _summary_panel(request, claim: Claim, **forms) -> dict:
+def _summary_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     user = request.user
     return {
         "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
@@ -273,32 +274,42 @@ def _summary_panel(request, claim: Claim, **forms) -> dict:
     }
 
 
-def _match_panel(request, claim: Claim, **forms) -> dict:
+def _match_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     return match_panel(claim=claim, user=request.user)
 
 
-def _sources_panel(request, claim: Claim, **forms) -> dict:
+# A form starts from what its reviewer left typed in it (the draft), never empty again.
+def _sources_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     return {
         "sources": list(claim_sources(claim=claim)),
         "can_research": _can_research(request.user, claim),
-        "source_form": forms.get("source_form") or SourceForm(claim=claim),
+        "source_form": forms.get("source_form")
+        or SourceForm(claim=claim, initial=drafts.get(Draft.Form.SOURCE)),
     }
 
 
-def _verdict_panel(request, claim: Claim, **forms) -> dict:
+def _verdict_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
+    draft = drafts.get(Draft.Form.VERDICT, {})
     return {
         "verdicts": list(claim_verdicts(claim=claim)),
         "can_research": _can_research(request.user, claim),
         "verdict_form": forms.get("verdict_form")
-        or VerdictForm(claim=claim, initial={"version": claim.version}),
+        or VerdictForm(claim=claim, initial={**draft, "version": claim.version}),
     }
 
 
-def _notes_panel(request, claim: Claim, **forms) -> dict:
-    return {"note_form": forms.get("note_form") or NoteForm()}
+def _verdict_sources_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
+    """The sources a verdict may rest on, refreshed when they change without touching the
+    rating and summary being typed beside them: the boxes ticked on screen stay ticked."""
+    ticked = [value for value in request.GET.getlist("sources") if is_id(value)]
+    return {"verdict_form": VerdictForm(claim=claim, initial={"sources": ticked})}
 
 
-def _timeline_panel(request, claim: Claim, **forms) -> dict:
+def _notes_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
+    return {"note_form": forms.get("note_form") or NoteForm(initial=drafts.get(Draft.Form.NOTE))}
+
+
+def _timeline_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     return {"events": list(claim_timeline(claim=claim))}
 
 
@@ -310,6 +321,9 @@ PANELS = {
     "notes": _notes_panel,
     "timeline": _timeline_panel,
 }
+# Parts of a panel that refresh on their own; on the page, their panel renders them.
+PANEL_PARTS = {"verdict-sources": _verdict_sources_panel}
+DRAFTED = {"sources", "verdict", "notes"}
 
 
 def _claim_page(request, claim: Claim, *, error: str = "", status=HTTPStatus.OK, **forms):
@@ -318,13 +332,19 @@ def _claim_page(request, claim: Claim, *, error: str = "", status=HTTPStatus.OK,
         "segments": article_segments(claim.article.body, [claim]),
         "error": error,
     }
+    drafts = claim_drafts(claim=claim, user=request.user)
     for panel in PANELS.values():
-        context.update(panel(request, claim, **forms))
+        context.update(panel(request, claim, drafts, **forms))
     return render(request, "reviews/claim_detail.html", context, status=status)
 
 
 def _panel(request, claim: Claim, panel: str, *, error: str = "", status=HTTPStatus.OK, **forms):
-    context = {"claim": claim, "error": error, **PANELS[panel](request, claim, **forms)}
+    drafts = claim_drafts(claim=claim, user=request.user) if panel in DRAFTED else {}
+    context = {
+        "claim": claim,
+        "error": error,
+        **(PANELS | PANEL_PARTS)[panel](request, claim, drafts, **forms),
+    }
     return render(request, f"reviews/claim_detail.html#{panel}", context, status=status)
 
 
@@ -359,7 +379,7 @@ def claim_detail_view(request, claim_id: int):
 @require_GET
 @permission_required("claims.view_claim", raise_exception=True)
 def claim_panel_view(request, claim_id: int, panel: str):
-    if panel not in PANELS:
+    if panel not in PANELS and panel not in PANEL_PARTS:
         raise Http404("No such panel.")
     claim = _claim(claim_id)
     if not request.htmx:
@@ -526,3 +546,15 @@ def verdict_propose_view(request, claim_id: int):
         _form_errors_from(form, error)
         return _refused(request, claim, "verdict", verdict_form=form)
     return _acted(request, claim, "verdict", changed="verdictProposed")
+
+
+@require_POST
+@permission_required("claims.research_claim", raise_exception=True)
+def draft_save_view(request, claim_id: int, form: str):
+    """Keep what is typed in one of the claim's forms (sent as it is typed, and as the page
+    is left). Nothing to show: 204."""
+    if form not in Draft.Form.values:
+        raise Http404("No such form.")
+    claim = get_object_or_404(Claim, pk=claim_id)
+    services.draft_save(claim=claim, user=request.user, form=form, data=request.POST)
+    return HttpResponse(status=HTTPStatus.NO_CONTENT)

@@ -643,8 +643,9 @@ def test_a_panel_refresh_reads_only_what_that_panel_shows(
         SourceFactory(claim=claim, added_by=reviewer, url=f"https://example.org/{n}")
     url = reverse("reviews:panel", args=[claim.pk, "notes"])
 
-    # Session, user, permissions (2), the claim: no sources, verdicts, events or matches.
-    with django_assert_max_num_queries(5):
+    # Session, user, permissions (2), the claim, the reviewer's draft note: no sources,
+    # verdicts, events or matches.
+    with django_assert_max_num_queries(6):
         response = reviewer_client.get(url, **HTMX)
 
     assert 'id="notes-heading"' in response.text

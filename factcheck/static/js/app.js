@@ -124,7 +124,29 @@ function setUpApprovals() {
   });
 }
 
+// Drafts: htmx saves what is typed after a pause (reviews/draft_saver.html); what was typed
+// since, when the page is left or hidden, goes with the page's last request (a beacon).
+function setUpDrafts() {
+  const unsaved = new Set();
+  document.body.addEventListener("input", (event) => {
+    const form = event.target.closest?.("form");
+    if (form?.querySelector("[data-draft]")) unsaved.add(form);
+  });
+  document.body.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.detail.elt.matches?.("[data-draft]")) unsaved.delete(event.detail.elt.closest("form"));
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "hidden") return;
+    for (const form of unsaved) {
+      const saver = form.isConnected && form.querySelector("[data-draft]");
+      if (saver) navigator.sendBeacon(saver.getAttribute("hx-post"), new FormData(form));
+    }
+    unsaved.clear();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setUpDrafts();
   setUpApprovals();
   scrollToCurrentClaim();
   setUpTriage();
