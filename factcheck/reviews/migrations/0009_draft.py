@@ -6,26 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0005_my_claims_index'),
-        ('reviews', '0008_drop_triage_queue_stamp'),
+        ("claims", "0005_my_claims_index"),
+        ("reviews", "0008_drop_triage_queue_stamp"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Draft',
+            name="Draft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form', models.CharField(choices=[('verdict', 'Verdict'), ('source', 'Source'), ('note', 'Note')], max_length=20)),
-                ('data', models.JSONField(default=dict)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[("verdict", "Verdict"), ("source", "Source"), ("note", "Note")],
+                        max_length=20,
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafts",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('claim', 'author', 'form'), name='draft_one_per_claim_author_form'), models.CheckConstraint(condition=models.Q(('form__in', ['verdict', 'source', 'note'])), name='draft_form_valid')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("claim", "author", "form"), name="draft_one_per_claim_author_form"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("form__in", ["verdict", "source", "note"])),
+                        name="draft_form_valid",
+                    ),
+                ],
             },
         ),
     ]
