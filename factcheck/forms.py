@@ -10,7 +10,8 @@ MAX_ID = 2**63 - 1
 
 def is_id(value) -> bool:
     text = str(value).strip()
-    return text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID
+    # Length first: int() refuses more than 4,300 digits with a ValueError of its own.
+    return text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_ID
 
 
 class IdChoiceField(forms.ModelChoiceField):

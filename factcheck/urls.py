@@ -3,15 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from factcheck.accounts.views import health
+from factcheck.accounts.views import LoginView, health
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="reviews:triage"), name="home"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("factcheck.articles.urls")),
     path("reports/", include("factcheck.reports.urls")),

@@ -13,6 +13,9 @@ PERMISSION = "permission"
 DATE_FORMAT_MESSAGE = "Enter a date as YYYY-MM-DD, such as 2024-03-01."
 
 
+LAST_YEAR = 9998
+
+
 class ArticlesField(IdMultipleChoiceField):
     def clean(self, value):
         if value and len(value) > ARTICLES_AT_MOST:
@@ -92,6 +95,10 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in ("since", "until"):
+            # A report day runs to the start of the next one: 9999-12-31 has none.
+            if data.get(name) and data[name].year > LAST_YEAR:
+                self.add_error(name, f"Choose a date in or before {LAST_YEAR}.")
         since, until = data.get("since"), data.get("until")
         if since and until and since > until:
             self.add_error("until", "The end date is before the start date.")

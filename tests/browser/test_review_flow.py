@@ -284,3 +284,48 @@ def test_a_refused_source_edit_shows_its_reason_in_the_sources_panel(
     expect(page.locator(f"#source-{source.pk} h2")).to_have_count(0)
     expect(page.get_by_role("heading", name="Sources")).to_have_count(1)
     expect(sources.get_by_role("link", name=SOURCE_TITLE, exact=True)).to_be_visible()
+
+
+def test_a_verdict_being_typed_survives_adding_a_source_a_note_and_a_reload(
+    page, page_problems, reviewer, article
+):
+    claim = claim_in(article, GUNS, status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    log_in(page, reviewer)
+    page.goto(claim.get_absolute_url())
+    verdict = page.get_by_role("form", name="Propose verdict")
+    verdict.get_by_label("Rating").select_option(label="Mostly true")
+    verdict.get_by_label("Summary").fill("The ministry's own figure is 18,000 rifles.")
+
+    add_source = page.get_by_role("form", name="Add source")
+    add_source.get_by_label("URL", exact=True).fill("https://www.gov.ua/news/weapons")
+    add_source.get_by_label("Title").fill(SOURCE_TITLE)
+    add_source.get_by_role("button", name="Add source").click()
+    # The new source is there to tick, and what was typed beside it is untouched.
+    verdict.get_by_role("checkbox", name=SOURCE_TITLE).check()
+    expect(verdict.get_by_label("Summary")).to_have_value(
+        "The ministry's own figure is 18,000 rifles."
+    )
+    expect(verdict.get_by_label("Rating").locator("option:checked")).to_have_text("Mostly true")
+
+    notes = page.get_by_role("region", name="Notes")
+    notes.get_by_label("Note").fill("Asked the ministry for the list.")
+    notes.get_by_role("button", name="Add note").click()
+    expect(page.get_by_role("region", name="Timeline")).to_contain_text("Asked the ministry")
+    page.get_by_role("region", name="Sources").get_by_label("Title").fill("Half-typed source")
+    page.wait_for_timeout(1200)  # a pause in typing: the drafts are saved
+
+    page.reload()
+    verdict = page.get_by_role("form", name="Propose verdict")
+    expect(verdict.get_by_label("Summary")).to_have_value(
+        "The ministry's own figure is 18,000 rifles."
+    )
+    expect(verdict.get_by_label("Rating").locator("option:checked")).to_have_text("Mostly true")
+    expect(verdict.get_by_role("checkbox", name=SOURCE_TITLE)).to_be_checked()
+    expect(page.get_by_role("region", name="Sources").get_by_label("Title")).to_have_value(
+        "Half-typed source"
+    )
+
+    verdict.get_by_role("button", name="Propose verdict").click()
+    expect(page.get_by_role("form", name="Add source")).to_have_count(0)
+    page.reload()
+    assert not claim.drafts.filter(form="verdict").exists()
