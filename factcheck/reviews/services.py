@@ -125,8 +125,19 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
     permission_require(user, "claims.assign_claim")
     if canonical.pk == claim.pk:
         raise WorkflowError("A claim cannot be a duplicate of itself.")
+    # Both rows locked, in id order, and read again: two editors merging 18 into 19 and 19
+    # into 18 at the same instant must not both succeed (each would hide the other).
+    locked = Claim.objects.select_for_update().filter(pk__in=[claim.pk, canonical.pk])
+    rows = {row.pk: row for row in locked.order_by("pk")}
+    if canonical.pk not in rows:
+        raise WorkflowError("There is no such claim to merge into.")
+    canonical = rows[canonical.pk]
     if canonical.status == Status.DUPLICATE:
-        canonical = canonical.canonical
+        canonical = Claim.objects.select_for_update().get(pk=canonical.canonical_id)
+    if canonical.pk == claim.pk:
+        raise WorkflowError("That claim is already a duplicate of this one.")
+    if canonical.status == Status.DUPLICATE:
+        raise WorkflowError(f"Claim {canonical.pk} is itself a duplicate; merge into its claim.")
     return claim_move(
         claim,
         user=user,

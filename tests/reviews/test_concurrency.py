@@ -1,5 +1,7 @@
 """Two people acting at the same moment, for real: threads with their own connections."""
 
+from functools import partial
+
 import pytest
 
 from factcheck.claims import workflow
@@ -59,3 +61,34 @@ def test_two_saves_of_one_version_exactly_one_wins():
     assert claim.status == winners[0].status
     assert claim.version == 2
     assert claim.events.count() == 1
+
+
+def _merge(claim_id: int, canonical_id: int, editor):
+    return services.claim_merge(
+        claim=Claim.objects.get(pk=claim_id),
+        canonical=Claim.objects.get(pk=canonical_id),
+        user=editor,
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_merging_two_claims_into_each_other_at_once_make_no_cycle():
+    from tests.factories import EditorFactory
+
+    for attempt in range(4):
+        first, second = (ClaimFactory(start=attempt, end=attempt + 5) for _ in range(2))
+        one, other = EditorFactory.create_batch(2)
+
+        outcomes = run_together(
+            [
+                partial(_merge, first.pk, second.pk, one),
+                partial(_merge, second.pk, first.pk, other),
+            ]
+        )
+
+        assert sum(isinstance(outcome, Claim) for outcome in outcomes) == 1, outcomes
+        assert sum(isinstance(o, workflow.WorkflowError) for o in outcomes) == 1, outcomes
+        statuses = set(
+            Claim.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)
+        )
+        assert statuses == {Claim.Status.DUPLICATE, Claim.Status.NEW}

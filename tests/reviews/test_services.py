@@ -349,3 +349,12 @@ def test_a_failed_transition_writes_nothing(reviewer, rating):
         propose(claim, reviewer, rating)
     assert not Event.objects.exists()
     assert not Verdict.objects.exists()
+
+
+def test_a_claim_cannot_be_merged_into_its_own_duplicate(editor):
+    canonical = claim_in(Status.CHECK_WORTHY)
+    duplicate = services.claim_merge(claim=claim_in(Status.NEW), canonical=canonical, user=editor)
+    with pytest.raises(workflow.WorkflowError, match="already a duplicate of this one"):
+        services.claim_merge(claim=canonical, canonical=duplicate, user=editor)
+    canonical.refresh_from_db()
+    assert canonical.status == Status.CHECK_WORTHY
