@@ -8,9 +8,13 @@ body is read and thrown away, never written. The view then shows the size and th
 Form fields after the first file are not read: a client must send the CSRF token first
 (the form does) or in the X-CSRFToken header.
 A proxy in front can refuse such a request sooner still (nginx ``client_max_body_size``).
+
+Every other URL takes no files: a multipart body longer than ``DATA_UPLOAD_MAX_MEMORY_SIZE``
+is refused (400) before any of it is read, as Django already refuses other bodies.
 """
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.urls import reverse
 
@@ -23,7 +27,12 @@ class UploadLimitHandler(FileUploadHandler):
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
         # Only the import form, whose view reports the refusal; it puts its CSRF token
         # before the files, so the token is read before the upload stops.
-        if self.request is None or self.request.path != reverse("articles:import"):
+        if self.request is None:
+            return
+        if self.request.path != reverse("articles:import"):
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if limit is not None and content_length > limit:
+                raise RequestDataTooBig("Request body exceeded DATA_UPLOAD_MAX_MEMORY_SIZE.")
             return
         room = settings.FACTCHECK_MAX_UPLOAD_BYTES + (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
         self.too_large = content_length > room
