@@ -110,6 +110,8 @@ def create_data(rows: int) -> None:
                     Verdict(
                         claim=claim,
                         rating=ratings[n % len(ratings)],
+                        rating_label=ratings[n % len(ratings)].label,
+                        rating_value=ratings[n % len(ratings)].rating_value,
                         summary="The ministry's statement confirms the figure; see “sources”.",
                         status=Verdict.Status.PUBLISHED,
                         author=reviewer,

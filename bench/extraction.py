@@ -1,6 +1,11 @@
 """Throughput of the claim extraction engine on one core; no Django needed.
 
 usage: .venv/bin/python bench/extraction.py [CLAIMBUSTER_CSV] [--words N]
+       .venv/bin/python bench/extraction.py --lengths
+
+--lengths prints time against length for texts that once took time growing with the
+square of their length (a run-on sentence of figures, a gallery caption of numbers):
+doubling the length should about double the time.
 
 The corpus is the seed articles plus the ClaimBuster debate sentences (default
 ../shared/data/claimbuster/crowdsourced.csv from the repository root), grouped into
@@ -62,11 +67,40 @@ def build_corpus(path: Path, minimum_words: int) -> list[str]:
     return corpus
 
 
+# Units repeated into one paragraph of the given length.
+PATHOLOGICAL = {
+    "run-on sentence": (
+        "The ministry said 4,500 homes in March were hit and 12% of roads closed, while "
+        "officials added that 300 schools shut "
+    ),
+    "gallery caption": "Image 1 of 30 ",
+    "picture credits": "A soldier walks past a tank in Kyiv (Image: PA) Picture: Reuters ",
+}
+LENGTHS = (25_000, 50_000, 100_000, 200_000, 400_000)
+
+
+def time_against_length() -> int:
+    for name, unit in PATHOLOGICAL.items():
+        previous = None
+        for length in LENGTHS:
+            text = (unit * (length // len(unit) + 1))[:length]
+            started = time.perf_counter()
+            extract_claims(text)
+            elapsed = time.perf_counter() - started
+            growth = f"  x{elapsed / previous:.1f} for x2 length" if previous else ""
+            print(f"{name:16} {length:>8,} chars  {elapsed:7.3f} s{growth}", flush=True)
+            previous = elapsed
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("claimbuster", nargs="?", type=Path, default=DEFAULT_CLAIMBUSTER)
     parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--lengths", action="store_true", help="time against text length")
     options = parser.parse_args()
+    if options.lengths:
+        return time_against_length()
     corpus = build_corpus(options.claimbuster, options.words)
     words = sum(len(article.split()) for article in corpus)
     source = "seeds + ClaimBuster" if options.claimbuster.is_file() else "seeds only"

@@ -120,10 +120,13 @@ def make_work(rng: random.Random, claims: list, reviewers, editors, ratings, now
         )
         if claim.status != "in_research":
             published = claim.status == "published"
+            rating = rng.choice(ratings)
             verdicts.append(
                 Verdict(
                     claim=claim,
-                    rating=rng.choice(ratings),
+                    rating=rating,
+                    rating_label=rating.label,
+                    rating_value=rating.rating_value,
                     summary="Checked against the ministry's figures.",
                     author=actor,
                     status=claim.status,

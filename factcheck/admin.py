@@ -31,13 +31,16 @@ class AuditedAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            changed = ", ".join(form.changed_data) if change else ""
-            audit_admin_write(
-                user=request.user,
-                obj=obj,
-                action=Event.Action.ADMIN_CHANGE if change else Event.Action.ADMIN_ADD,
-                note=f"Changed: {changed}" if changed else "",
-            )
+            self.audit_save(request, obj, form, change)
+
+    def audit_save(self, request, obj, form, change) -> Event:
+        changed = ", ".join(form.changed_data) if change else ""
+        return audit_admin_write(
+            user=request.user,
+            obj=obj,
+            action=Event.Action.ADMIN_CHANGE if change else Event.Action.ADMIN_ADD,
+            note=f"Changed: {changed}" if changed else "",
+        )
 
     def delete_model(self, request, obj):
         with transaction.atomic():

@@ -70,7 +70,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         lambda claim: min(claim.start + claim.length, len(claim.article.body))
     )
     text = factory.LazyAttribute(lambda claim: claim.article.body[claim.start : claim.end])
-    sentence = factory.LazyAttribute(lambda claim: claim.text)
+    sentence = factory.LazyAttribute(lambda claim: claim.article.body[claim.start : claim.end])
     score = 0.5
 
 
@@ -99,6 +99,8 @@ class VerdictFactory(factory.django.DjangoModelFactory):
 
     claim = factory.SubFactory(ClaimFactory)
     rating = factory.LazyFunction(lambda: Rating.objects.get(slug="mostly-true"))
+    rating_label = factory.LazyAttribute(lambda verdict: verdict.rating.label)
+    rating_value = factory.LazyAttribute(lambda verdict: verdict.rating.rating_value)
     summary = "The figure matches the ministry's statement."
     author = factory.SubFactory(ReviewerFactory)
 

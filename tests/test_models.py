@@ -68,11 +68,20 @@ def test_two_claims_on_the_same_span_of_one_article_are_refused():
         ClaimFactory(article=claim.article, start=claim.start, end=claim.end)
 
 
-def test_claim_offsets_past_the_end_of_the_body_fail_validation():
-    article = ArticleFactory(body="Short body.")
-    claim = Claim(article=article, text="t", sentence="s", start=0, end=500)
-    with pytest.raises(ValidationError, match="ends after the article body"):
-        claim.full_clean()
+def test_a_claim_fits_its_body_only_while_its_span_lies_inside_its_sentence():
+    body = "First one. The mayor said 40 homes flooded. Last one."
+    sentence = "The mayor said 40 homes flooded."
+    start = body.index("40 homes")
+
+    def fits(start: int, end: int, body: str = body) -> bool:
+        return Claim(start=start, end=end, sentence=sentence).span_fits(body)
+
+    assert fits(start, start + len("40 homes flooded"))
+    assert fits(body.index(sentence), body.index(sentence) + len(sentence))
+    assert not fits(start + 3, start + 3 + len("40 homes flooded"))  # off by three: past it
+    assert not fits(0, len("First one"))  # another sentence's words
+    assert not fits(start, start + 500)  # past the end of the body
+    assert not fits(start, start + len("40 homes"), body=body.replace("mayor", "major"))
 
 
 def test_a_source_url_must_be_http_or_https():

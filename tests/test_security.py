@@ -64,3 +64,18 @@ def test_a_post_with_the_token_in_the_htmx_header_is_accepted(reviewer):
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("reviews:triage"),
+        reverse("articles:list"),
+        reverse("reports:download") + "?format=csv",
+    ],
+)
+def test_what_a_logged_in_person_is_shown_is_never_stored_by_a_browser_or_proxy(editor_client, url):
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

@@ -1,8 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 
 from factcheck.admin import AuditedAdmin
+from factcheck.articles.forms import NormalisedTextField
 from factcheck.articles.models import Article, ImportBatch, ImportFile
+from factcheck.articles.parsing import content_hash
 from factcheck.claims.models import Claim
+from factcheck.claims.services import article_update
 
 
 class ClaimInline(admin.TabularInline):
@@ -19,8 +25,31 @@ class ClaimInline(admin.TabularInline):
         return False
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The admin builds its Meta; this adds what the readonly content hash would refuse."""
+
+    def clean(self):
+        cleaned = super().clean()
+        title, body = cleaned.get("title"), cleaned.get("body")
+        if title and body:
+            duplicate = Article.objects.filter(content_hash=content_hash(title, body))
+            if duplicate.exclude(pk=self.instance.pk).exists():
+                raise ValidationError(
+                    "Another article already has this title and text: %(other)s.",
+                    params={"other": duplicate.first()},
+                )
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
+    form = ArticleAdminForm
+    # A browser sends a textarea back with CRLF: stored text is compared and written in
+    # the one form the importer stores, so an untouched body is no change.
+    formfield_overrides = {
+        models.CharField: {"form_class": NormalisedTextField},
+        models.TextField: {"form_class": NormalisedTextField, "widget": forms.Textarea},
+    }
     list_display = ["title", "published_on", "outlet", "author", "batch", "imported_at"]
     list_filter = ["published_on", "outlet"]
     search_fields = ["title", "outlet", "author", "url"]
@@ -33,6 +62,18 @@ class ArticleAdmin(AuditedAdmin):
     raw_id_fields = ["batch"]
     show_full_result_count = False
     inlines = [ClaimInline]
+
+    def has_add_permission(self, request):
+        # Articles come in through Import, which extracts their claims.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            fields = {name: form.cleaned_data[name] for name in form.changed_data}
+            body_change = article_update(article=obj, user=request.user, **fields)
+            self.audit_save(request, obj, form, change)
+        if body_change is not None:
+            self.message_user(request, f"The text changed: {body_change.describe()}")
 
 
 class ImportFileInline(admin.TabularInline):

@@ -2,6 +2,23 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from factcheck.articles.parsing import normalise_text
+
+
+def sizes(size: int, limit: int) -> tuple[str, str]:
+    """Both sizes for a person, in bytes when rounding would show them equal."""
+    if filesizeformat(size) == filesizeformat(limit):
+        return f"{size:,} bytes", f"{limit:,} bytes"
+    return filesizeformat(size), filesizeformat(limit)
+
+
+class NormalisedTextField(forms.CharField):
+    """Text in the form the importer stores it (LF line endings, NFC), whatever was sent."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_text(value) if value else value
+
 
 class ArticleSearchForm(forms.Form):
     q = forms.CharField(
@@ -52,22 +69,24 @@ class ImportForm(forms.Form):
         files = self.cleaned_data["files"]
         limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
         if self.refused_bytes:
+            size, limit_text = sizes(self.refused_bytes, limit)
             raise forms.ValidationError(
-                f"This upload is {filesizeformat(self.refused_bytes)}, over the limit of "
-                f"{filesizeformat(limit)} for one upload: nothing was imported. Import the "
+                f"This upload is {size}, over the limit of "
+                f"{limit_text} for one upload: nothing was imported. Import the "
                 "files in several goes, or as a zip."
             )
         total = sum(upload.size for upload in files)
         for upload in files:
             if upload.size > limit:
+                size, limit_text = sizes(upload.size, limit)
                 raise forms.ValidationError(
-                    f"{upload.name} is {filesizeformat(upload.size)}, over the limit of "
-                    f"{filesizeformat(limit)} for one upload."
+                    f"{upload.name} is {size}, over the limit of {limit_text} for one upload."
                 )
         if total > limit:
+            size, limit_text = sizes(total, limit)
             raise forms.ValidationError(
-                f"These files come to {filesizeformat(total)}, over the limit of "
-                f"{filesizeformat(limit)} for one upload: import them in several goes, "
+                f"These files come to {size}, over the limit of "
+                f"{limit_text} for one upload: import them in several goes, "
                 "or as a zip."
             )
         return files

@@ -13,7 +13,9 @@ SEED_HEADER = re.compile(
     r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+'(?P<title>.+?)':\s*(?P<subtitle>.*?)\s*$"
 )
 BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von))*)$")
-PICTURE_CREDIT = re.compile(r"(?:^|\s)(?:Picture|Photo|Image|Photograph)s?:\s*\S[^\n]*$")
+# A credit on a paragraph's last line. Only that line is searched: a pattern running to the
+# end of the text from every "Picture:" would be quadratic in a caption full of them.
+PICTURE_CREDIT = re.compile(r"(?:^|\s)(?:Picture|Photo|Image|Photograph)s?:\s*\S")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A first line that tries to be a seed header; one that fails to parse is an error, not a title.
 SEED_HEADER_ATTEMPT = re.compile(r"^\s*date\s+\S+\s+'")
@@ -60,6 +62,16 @@ def version_key(*, url: str, title: str, outlet: str) -> str:
     else:
         identity = f"title {' '.join(title.split()).casefold()}\noutlet {outlet.strip().casefold()}"
     return hashlib.sha256(unicodedata.normalize("NFC", identity).encode("utf-8")).hexdigest()
+
+
+def normalise_text(text: str) -> str:
+    """One form for stored text: LF line endings and Unicode NFC.
+
+    Claim offsets index the stored body, so it must be written in this form once, at
+    import and by every form, and never re-encoded on the way out (a browser sends a
+    textarea back with CRLF).
+    """
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _guess_encoding(raw: bytes) -> str:
@@ -179,7 +191,7 @@ def _split_front_matter(text: str) -> tuple[str, str, str]:
         byline = BYLINE.match(paragraphs[0])
         if byline and not author:
             author = byline["author"]
-        elif PICTURE_CREDIT.search(paragraphs[0]):
+        elif PICTURE_CREDIT.search(paragraphs[0].rpartition("\n")[2]):
             captions.append(paragraphs[0])
         else:
             break

@@ -17,7 +17,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 import trafilatura
@@ -31,6 +31,7 @@ from factcheck.articles.parsing import (
     ArticleFormatError,
     ParsedArticle,
     decode_text,
+    normalise_text,
     parse_published_date,
     parse_text_article,
 )
@@ -146,9 +147,17 @@ def article_from_fields(fields: dict[str, object]) -> ParsedArticle:
     )
 
 
+def _normalised(article: ParsedArticle) -> ParsedArticle:
+    fields = vars(article)
+    return replace(
+        article,
+        **{name: normalise_text(value) for name, value in fields.items() if isinstance(value, str)},
+    )
+
+
 def _record(location: str, build: Callable[[], ParsedArticle]) -> Record:
     try:
-        return Record(location, article=_checked(build()))
+        return Record(location, article=_checked(_normalised(build())))
     except ArticleFormatError as error:
         return Record(location, error=str(error))
 
@@ -223,6 +232,7 @@ def _read_json_lines(name: str, raw: bytes) -> Iterator[Record]:
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, str], list[str] | None]]:
     """(first line of the row, the row by column, cells beyond the header if any)."""
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, restkey="\x00extra")
+    reader.fieldnames  # reads the header, so that line_num counts it  # noqa: B018
     line = reader.line_num + 1
     for row in reader:
         extra = row.pop("\x00extra", None)

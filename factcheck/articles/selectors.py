@@ -33,11 +33,14 @@ def article_segments(body: str, claims: list[Claim]) -> list[Segment]:
     """Cut the body at claim offsets so a template can highlight each claim in place.
 
     Claims are laid out in order of their start; where two overlap, the later one is
-    highlighted from where the earlier one ends, so no character is shown twice.
+    highlighted from where the earlier one ends, so no character is shown twice. A claim
+    whose span no longer lies in its sentence (the text changed under it) is not
+    highlighted at all rather than at the wrong words.
     """
     segments: list[Segment] = []
     position = 0
-    for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+    fitting = (claim for claim in claims if claim.span_fits(body))
+    for claim in sorted(fitting, key=lambda c: (c.start, c.end)):
         start = max(claim.start, position)
         end = min(claim.end, len(body))
         if start >= end:

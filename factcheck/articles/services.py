@@ -409,7 +409,7 @@ class _Importer:
 COPY_COLUMNS = [
     "article_id", "text", "sentence", "start", "end", "speaker", "claim_type", "figures",
     "score", "score_reasons", "status", "assignee_id", "priority", "canonical_id", "version",
-    "extractor_version", "created_at", "updated_at",
+    "span_needs_check", "extractor_version", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -423,7 +423,7 @@ def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
         article_id, claim.text, claim.sentence, claim.start, claim.end, claim.speaker or "",
         str(claim.type), json.dumps(figures), min(max(claim.score, 0.0), 1.0),
         json.dumps(list(claim.reasons)), Claim.Status.NEW.value, None, 0, None, 1,
-        ENGINE_VERSION, now, now,
+        False, ENGINE_VERSION, now, now,
     )  # fmt: skip
 
 
@@ -467,7 +467,8 @@ def import_batch_run(
     batch page shows progress and a crash keeps what was imported (importing again skips it).
     """
     with ClaimExtractor(
-        settings.FACTCHECK_IMPORT_PROCESSES if processes is None else processes
+        settings.FACTCHECK_IMPORT_PROCESSES if processes is None else processes,
+        seconds=settings.FACTCHECK_EXTRACTION_SECONDS,
     ) as extractor:
         try:
             report = _Importer(batch, extractor, on_result).run(sources)

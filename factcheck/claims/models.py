@@ -1,11 +1,18 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
 from factcheck.articles.models import Article
 from factcheck.extraction.types import ClaimType
+
+
+def span_lies_in_sentence(body: str, *, start: int, end: int, sentence: str) -> bool:
+    """Whether ``body[start:end]`` lies inside a copy of ``sentence`` in ``body``."""
+    length = len(sentence)
+    return (
+        start < end <= len(body) and body.find(sentence, max(0, end - length), start + length) != -1
+    )
 
 
 class ClaimStatus(models.TextChoices):
@@ -55,6 +62,11 @@ class Claim(models.Model):
         "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="duplicates"
     )
     version = models.PositiveIntegerField(default=1)
+    span_needs_check = models.BooleanField(
+        default=False,
+        help_text="The article's text was changed and this reviewed claim's words were not "
+        "found again: its start and end need a person to check them.",
+    )
     extractor_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -109,9 +121,9 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reviews:claim", args=[self.pk])
 
-    def clean(self) -> None:
-        if self.article_id and self.end > len(self.article.body):
-            raise ValidationError({"end": "The claim's span ends after the article body."})
+    def span_fits(self, body: str) -> bool:
+        """True for every claim the engine writes; false once the body changed under it."""
+        return span_lies_in_sentence(body, start=self.start, end=self.end, sentence=self.sentence)
 
 
 class ClaimStatusCount(models.Model):

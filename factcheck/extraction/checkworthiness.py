@@ -230,6 +230,13 @@ def _sentence_analysis(sentence: str) -> _Analysis:
     return _MODEL.analyse(sentence)
 
 
+@lru_cache(maxsize=64)
+def _sentence_contributions(sentence: str) -> dict[str, float]:
+    """Worked out once per sentence, not once per claim: a run-on sentence of 100 KB
+    gives a thousand claims, and reading it for each would be quadratic."""
+    return _MODEL.contributions(_sentence_analysis(sentence))
+
+
 # Each cue's reason, for when it pushes the score up and when it pulls it down; None
 # where the cue says nothing a checker can use in that direction.
 _CUE_REASONS = {
@@ -346,15 +353,19 @@ def score_claim(
     used: the training data has no claim types to learn from.
     """
     if sentence and _same_features(text, sentence):
-        analysis = _sentence_analysis(sentence)
+        analysis, contributions = _sentence_analysis(sentence), _sentence_contributions(sentence)
     else:
         analysis = _MODEL.analyse(text)
+        contributions = None
         if sentence:
             sentence_analysis = _sentence_analysis(sentence)
             if sentence_analysis[0] > analysis[0]:
                 analysis, text = sentence_analysis, sentence
+                contributions = _sentence_contributions(sentence)
+        if contributions is None:
+            contributions = _MODEL.contributions(analysis)
     score = _logistic(analysis[0])
-    reasons = _reasons(text, _MODEL.contributions(analysis), figures, score >= DEFAULT_THRESHOLD)
+    reasons = _reasons(text, contributions, figures, score >= DEFAULT_THRESHOLD)
     if speaker:
         reasons.append(f"attributed to {speaker}")
     return score, tuple(reasons)

@@ -132,7 +132,10 @@ _MONTHS = word_set(
     "jan january feb february mar march apr april may jun june jul july aug august sep "
     "sept september oct october nov november dec december"
 )
-_MONTH_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*$")
+_MONTH_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.?\s*$")
+# How far before a number its month is looked for: a month's name and the space after it,
+# never the whole text before (that made a text of many figures quadratic).
+_MONTH_LOOK_BACK = 40
 
 
 def _words_value(words: str) -> int | None:
@@ -208,7 +211,7 @@ def _numeric_figure(text: str, match: re.Match[str]) -> Figure | None:
             unit = "year"
         else:
             unit = after
-    month = _MONTH_BEFORE_RE.search(text, 0, match.start())
+    month = _MONTH_BEFORE_RE.search(text, max(0, match.start() - _MONTH_LOOK_BACK), match.start())
     if not unit and month and month.group(1).lower() in _MONTHS and value <= 31:
         unit = "day"
     return Figure(text=match.group(0), value=float(value), unit=unit, currency=currency)

@@ -394,13 +394,20 @@ def segment_attributions(sentence: str) -> list[SegmentAttribution]:
         return []
     boundaries = [match for match in _SEGMENT_RE.finditer(sentence)]
     found: list[SegmentAttribution] = []
+    # Counted as the boundaries advance, never from the start again: linear in the length.
+    depth, counted, words_before = 0, 0, False
     for number, boundary in enumerate(boundaries):
-        if sentence.count("(", 0, boundary.start()) > sentence.count(")", 0, boundary.start()):
+        start = boundary.start()
+        depth += sentence.count("(", counted, start) - sentence.count(")", counted, start)
+        counted = start
+        if depth > 0:
             continue
         segment_end = (
             boundaries[number + 1].start() if number + 1 < len(boundaries) else len(sentence)
         )
-        if len(sentence[: boundary.start()].split()) < _MIN_CLAIM_BEFORE:
+        # Once enough words come before a boundary, they do before every later one.
+        words_before = words_before or len(sentence[:start].split()) >= _MIN_CLAIM_BEFORE
+        if not words_before:
             continue
         speaker = _segment_speaker(sentence[boundary.end() : segment_end])
         if not speaker:

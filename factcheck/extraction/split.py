@@ -56,6 +56,10 @@ _DETERMINERS = word_set("the a an this that these those its his her their our")
 _ADVERBS = word_set("even also now still then only already never not often")
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
+# What a cut looks at on either side of itself: a few words, never the whole rest of a
+# run-on sentence, so that splitting stays linear in the sentence's length (a cut needs
+# _MIN_CLAUSE_WORDS words on a side; 400 characters hold them in any prose).
+_WINDOW = 400
 
 
 @dataclass(slots=True)
@@ -171,12 +175,6 @@ def _antecedent(text: str) -> str | None:
     return " ".join(reversed(capitalised)) or None
 
 
-def _top_level(sentence: str, position: int, base: int, region_of) -> bool:
-    if sentence.count("(", 0, position) > sentence.count(")", 0, position):
-        return False
-    return region_of(position) == region_of(base)
-
-
 def split_clauses(
     sentence: str,
     content_start: int,
@@ -190,6 +188,7 @@ def split_clauses(
     """
     clauses = [Clause(content_start, len(sentence))]
     position = content_start
+    depth, counted = 0, 0  # brackets open before ``counted``, counted as the cuts advance
     while True:
         match = _CUT_RE.search(sentence, position)
         if match is None:
@@ -199,11 +198,13 @@ def split_clauses(
         current = clauses[-1]
         if any(start <= cut < end for start, end, _ in holes):
             continue
-        if not _top_level(sentence, cut, current.start, region_of):
+        depth += sentence.count("(", counted, cut) - sentence.count(")", counted, cut)
+        counted = cut
+        if depth > 0 or region_of(cut) != region_of(current.start):
             continue
         kind = match.lastgroup or ""
-        before = sentence[current.start : cut]
-        after = sentence[match.end() :]
+        before = sentence[max(current.start, cut - _WINDOW) : cut]
+        after = sentence[match.end() : match.end() + _WINDOW]
         relative = kind in ("relative", "restrictive")
         if len(_words(after)) < _MIN_CLAUSE_WORDS or (
             len(_words(before)) < (1 if relative else _MIN_CLAUSE_WORDS)

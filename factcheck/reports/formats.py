@@ -62,7 +62,6 @@ def _day(day: date | None) -> str | None:
 
 def verdict_record(row: ExportRow, zone: tzinfo) -> dict:
     """One verdict as plain data: the JSON and JSON Lines record."""
-    rating = row.rating
     return {
         "verdict_id": row.verdict_id,
         "claim_id": row.claim_id,
@@ -78,7 +77,7 @@ def verdict_record(row: ExportRow, zone: tzinfo) -> dict:
             "published_on": _day(row.article_published_on),
         },
         "status": row.status,
-        "rating": {"slug": rating.slug, "label": rating.label, "value": rating.rating_value},
+        "rating": {"slug": row.rating.slug, "label": row.rating_label, "value": row.rating_value},
         "summary": row.summary,
         "sources": [source._asdict() for source in row.sources],
         "reviewer": row.reviewer,
@@ -95,7 +94,6 @@ def _safe(text: str) -> str:
 
 
 def csv_row(row: ExportRow, zone: tzinfo) -> list:
-    rating = row.rating
     return [
         row.verdict_id,
         row.claim_id,
@@ -109,8 +107,8 @@ def csv_row(row: ExportRow, zone: tzinfo) -> list:
         _safe(row.article_outlet),
         _day(row.article_published_on) or "",
         row.status,
-        _safe(rating.label),
-        "" if rating.rating_value is None else rating.rating_value,
+        _safe(row.rating_label),
+        "" if row.rating_value is None else row.rating_value,
         _safe(row.summary),
         _safe("\n".join(source.url for source in row.sources)),
         _safe(row.reviewer),
@@ -203,11 +201,10 @@ def claim_review(
 ) -> dict:
     """One published verdict as a schema.org ClaimReview. The articles of ``matches`` (rows of
     claims linked to the verdict's claim) are further appearances of the claim reviewed."""
-    rating = row.rating
-    review_rating = {"@type": "Rating", "alternateName": rating.label}
-    if rating.rating_value is not None and scale.best is not None:
+    review_rating = {"@type": "Rating", "alternateName": row.rating_label}
+    if row.rating_value is not None and scale.best is not None:
         review_rating |= {
-            "ratingValue": rating.rating_value,
+            "ratingValue": row.rating_value,
             "bestRating": scale.best,
             "worstRating": scale.worst,
         }

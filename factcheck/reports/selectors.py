@@ -154,6 +154,9 @@ class ExportRow:
     article_outlet: str
     article_published_on: date | None
     rating: Rating
+    # The rating's label and value as the verdict was published with them.
+    rating_label: str
+    rating_value: int | None
     reviewer: str
     approver: str
     sources: list[ExportSource]
@@ -198,6 +201,8 @@ _EXPORT_COLUMNS = (
     "claim__article__outlet",
     "claim__article__published_on",
     "rating_id",
+    "rating_label",
+    "rating_value",
     "author_id",
     "approved_by_id",
 )
@@ -244,7 +249,7 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
     for chunk in batched(rows, chunk_size):
         sources = _sources_by_verdict([row[0] for row in chunk])
         duplicates = duplicates_of(row[5] for row in chunk) if selection.include_matches else {}
-        unknown = {person for row in chunk for person in row[16:18]} - usernames.keys()
+        unknown = {person for row in chunk for person in row[18:20]} - usernames.keys()
         if unknown:
             usernames |= {
                 user.pk: user.get_username()
@@ -256,8 +261,9 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
             exported = ExportRow(
                 *row[:15],
                 ratings[row[15]],
-                usernames[row[16]],
-                usernames[row[17]],
+                *row[16:18],
+                usernames[row[18]],
+                usernames[row[19]],
                 sources.get(row[0], []),
             )
             yield exported

@@ -96,6 +96,10 @@ class Verdict(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    # The rating as it read when proposed, and again when published: renaming a rating
+    # later does not relabel a verdict already public.
+    rating_label = models.CharField(max_length=100)
+    rating_value = models.PositiveSmallIntegerField(null=True, blank=True)
     summary = models.TextField()
     sources = models.ManyToManyField(Source, blank=True, related_name="verdicts")
     status = models.CharField(max_length=20, choices=Status, default=Status.AWAITING_APPROVAL)
@@ -142,7 +146,12 @@ class Verdict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rating} — {self.claim}"
+        return f"{self.rating_label} — {self.claim}"
+
+    def label_rating(self) -> None:
+        """Write the rating's present label and value onto the verdict."""
+        self.rating_label = self.rating.label
+        self.rating_value = self.rating.rating_value
 
 
 def _as_status_label(value: str) -> str:
@@ -169,6 +178,7 @@ class EventAction(models.TextChoices):
     MATCH_AUTO_LINK = "match_auto_link", "linked it to the same claim elsewhere"
     MATCH_CONFIRM = "match_confirm", "confirmed the suggested match"
     MATCH_REJECT = "match_reject", "marked the match as not the same claim"
+    TEXT_CHANGED = "text_changed", "changed the article's text under the claim"
 
 
 class Event(models.Model):

@@ -254,7 +254,9 @@ def verdict_propose(
         action=Event.Action.PROPOSE_VERDICT,
         note=f"{rating.label}: {summary}",
     )
-    verdict = Verdict.objects.create(claim=claim, rating=rating, summary=summary, author=user)
+    verdict = Verdict(claim=claim, rating=rating, summary=summary, author=user)
+    verdict.label_rating()
+    verdict.save()
     verdict.sources.set(sources)
     draft_clear(claim=claim, user=user, form=Draft.Form.VERDICT)
     return verdict
@@ -285,7 +287,10 @@ def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Ve
     verdict.status = Verdict.Status.PUBLISHED
     verdict.approved_by = user
     verdict.approved_at = timezone.now()
-    verdict.save(update_fields=["status", "approved_by", "approved_at"])
+    verdict.label_rating()
+    verdict.save(
+        update_fields=["status", "approved_by", "approved_at", "rating_label", "rating_value"]
+    )
     return verdict
 
 

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "factcheck.middleware.private_pages_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -186,6 +187,9 @@ FACTCHECK_MAX_ZIP_BYTES = env_int("FACTCHECK_MAX_ZIP_BYTES", default=200 * 1024 
 FACTCHECK_MAX_ZIP_MEMBERS = env_int("FACTCHECK_MAX_ZIP_MEMBERS", default=10_000)
 # Processes extracting claims during a large import; 0 means one per core.
 FACTCHECK_IMPORT_PROCESSES = env_int("FACTCHECK_IMPORT_PROCESSES", default=0)
+# Wall time one article's claim extraction may take before that article is refused with
+# a clear error (the rest of its batch still imports); 0 for no limit.
+FACTCHECK_EXTRACTION_SECONDS = env_int("FACTCHECK_EXTRACTION_SECONDS", default=30)
 # Uploads past this size are spooled to a temporary file, not held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # The first handler refuses an upload over FACTCHECK_MAX_UPLOAD_BYTES before it is spooled.

@@ -133,6 +133,17 @@ def test_a_file_over_the_limit_within_the_upload_allowance_is_named(
     assert not ImportBatch.objects.exists()
 
 
+def test_a_file_just_over_the_limit_is_told_in_bytes_not_as_two_equal_sizes(
+    editor_client, django_capture_on_commit_callbacks, settings
+):
+    settings.FACTCHECK_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+    big = upload("big.csv", b"x" * (25 * 1024 * 1024 + 1))
+
+    response = post_files(editor_client, django_capture_on_commit_callbacks, big)
+
+    assert "big.csv is 26,214,401 bytes, over the limit of 26,214,400 bytes" in response.text
+
+
 def test_a_refused_upload_still_needs_the_csrf_token(editor):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
@@ -211,3 +222,22 @@ def test_the_list_of_past_batches_shows_their_counts(reviewer_client):
 def test_a_batch_already_started_is_not_run_twice(editor):
     batch = ImportBatch.objects.create(source="x", status=ImportBatch.Status.RUNNING)
     assert import_batch_run_stored(batch=batch) is None
+
+
+def test_a_file_with_a_name_of_a_thousand_characters_is_imported_under_a_shortened_name(
+    editor_client, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path  # a real file system, whose names stop at 255 bytes
+    name = "a" * 996 + ".txt"
+    response = post_files(
+        editor_client, django_capture_on_commit_callbacks, upload(name, b"Title\n\nBody text.")
+    )
+    assert response.status_code == 302
+    stored = ImportBatch.objects.get().files.get()
+    assert len(stored.name) <= 255 and stored.name.endswith(".txt")
+    assert len(stored.file.name) <= 100
+    assert ImportBatch.objects.get().articles_created == 1

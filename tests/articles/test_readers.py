@@ -128,6 +128,11 @@ def test_csv_columns_are_found_by_name_and_rows_located_by_line():
     assert (found[1].location, found[1].error) == ("news.csv, line 5", "it has no body text")
 
 
+def test_the_first_row_of_a_csv_file_is_reported_as_line_2_under_its_header():
+    found = records("news.csv", b"title,body\nNo body here,\n")
+    assert (found[0].location, found[0].error) == ("news.csv, line 2", "it has no body text")
+
+
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [

@@ -110,9 +110,9 @@ def test_article_page_queries_do_not_grow_with_claims(
 
 
 def test_overlapping_claims_are_laid_out_without_repeating_text():
-    first = Claim(pk=1, start=0, end=10)
-    second = Claim(pk=2, start=5, end=15)
     body = "0123456789abcdefghij"
+    first = Claim(pk=1, start=0, end=10, sentence=body)
+    second = Claim(pk=2, start=5, end=15, sentence=body)
 
     segments = article_segments(body, [second, first])
 
@@ -122,3 +122,13 @@ def test_overlapping_claims_are_laid_out_without_repeating_text():
         Segment("abcde", second),
         Segment("fghij"),
     ]
+
+
+def test_a_claim_whose_text_changed_under_it_is_not_highlighted_at_the_wrong_words():
+    body = "The mayor said 40 homes flooded. The council promised repairs."
+    moved = Claim(pk=1, start=4, end=9, sentence="The major said 40 homes flooded.")
+    kept = Claim(pk=2, start=body.index("The council"), end=len(body), sentence=body[33:])
+
+    segments = article_segments(body, [moved, kept])
+
+    assert [segment.claim for segment in segments] == [None, kept]

@@ -164,3 +164,28 @@ def test_shortcuts_never_fire_while_typing_in_a_field(page, reviewer, new_claims
     statuses = dict(Claim.objects.values_list("pk", "status"))
     assert list(statuses.values()).count("new") == 2
     assert statuses[guns.pk] == "not_check_worthy"
+
+
+def test_keys_pressed_while_a_row_updates_are_applied_in_order_to_the_next_rows(
+    page, reviewer, new_claims
+):
+    guns, aid, shelter = new_claims
+    log_in(page, reviewer, start="/triage/")
+    expect(row_of(page, guns)).to_be_focused()
+    page.evaluate("window.stillTheSamePage = true")
+
+    # Faster than any row can update: the second and third keys arrive mid-update.
+    page.keyboard.press("c")
+    page.keyboard.press("c")
+    page.keyboard.press("x")
+
+    shows_decision(row_of(page, guns), "Check-worthy")
+    shows_decision(row_of(page, aid), "Check-worthy")
+    shows_decision(row_of(page, shelter), "Not check-worthy")
+    counts_read(page, new=0, check_worthy=2, not_check_worthy=1)
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert [claim.status for claim in Claim.objects.order_by("-score")] == [
+        Claim.Status.CHECK_WORTHY,
+        Claim.Status.CHECK_WORTHY,
+        Claim.Status.NOT_CHECK_WORTHY,
+    ]

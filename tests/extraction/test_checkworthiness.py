@@ -158,12 +158,15 @@ def test_a_claim_scores_as_the_better_of_its_own_text_and_its_sentence(claim, se
 def test_each_claim_of_a_sentence_reuses_the_sentence_score():
     sentence = "We cut the deficit by 200 billion dollars, and taxes went up 3 percent in May."
     checkworthiness._sentence_analysis.cache_clear()
+    checkworthiness._sentence_contributions.cache_clear()
 
     score("We cut the deficit by 200 billion dollars", sentence=sentence)
     score("taxes went up 3 percent in May", sentence=sentence)
 
-    info = checkworthiness._sentence_analysis.cache_info()
-    assert (info.misses, info.hits) == (1, 1)
+    # The sentence is analysed, and its words weighed, once for both of its claims.
+    assert checkworthiness._sentence_analysis.cache_info().misses == 1
+    assert checkworthiness._sentence_contributions.cache_info().misses == 1
+    assert checkworthiness._sentence_contributions.cache_info().hits == 1
 
 
 def test_words_with_equal_weights_are_named_in_alphabetical_order():

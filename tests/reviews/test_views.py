@@ -200,7 +200,7 @@ def test_counts_fragment_for_htmx_and_a_redirect_without(reviewer_client):
     # listening) and the latest refresh replaces one still in flight.
     page = reviewer_client.get(reverse("reviews:triage")).text
     counts_list = re.search(r'<ul id="status-counts"[^>]*>', page)[0]
-    assert 'hx-swap="innerHTML"' in counts_list and 'hx-sync="this:replace"' in counts_list
+    assert 'hx-swap="innerHTML"' in counts_list and 'hx-sync="this:queue last"' in counts_list
     assert "<html" not in fragment.text
     assert reviewer_client.get(reverse("reviews:triage_counts")).status_code == 302
 

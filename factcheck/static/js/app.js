@@ -57,18 +57,35 @@ function setUpTriage() {
   }
 
   // After a decision the server swaps the row; the next undecided row takes focus once
-  // htmx has settled it. Until then the new row's buttons are not wired to htmx yet: a key
-  // pressed in between would submit a plain form and reload the page, so keys wait.
-  let settling = false;
-  document.body.addEventListener("htmx:beforeSwap", (event) => {
-    if (event.detail.shouldSwap && event.detail.target?.classList?.contains("triage-row")) {
-      settling = true;
+  // htmx has settled it. Until then the row being decided is still the focused one, and
+  // the new row's buttons are not wired to htmx yet, so keys pressed meanwhile are queued
+  // and applied in order once it has settled: c, c, x decides three rows. If the update
+  // fails, the queued keys are dropped and the status line says so.
+  const MAX_QUEUED = 20;
+  const status = document.getElementById("triage-keys");
+  const queued = [];
+  let busy = false;
+  function say(message) {
+    if (status) status.textContent = message;
+  }
+  function isRow(element) {
+    return Boolean(element?.classList?.contains("triage-row"));
+  }
+  document.body.addEventListener("htmx:beforeRequest", (event) => {
+    if (isRow(event.detail.target)) busy = true;
+  });
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (!isRow(event.detail.target) || !event.detail.failed) return;
+    busy = false;
+    if (queued.length) {
+      say(`The row could not be updated; ${queued.length} key(s) pressed meanwhile were not applied.`);
+      queued.length = 0;
     }
   });
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const row = event.detail.target?.id ? document.getElementById(event.detail.target.id) : null;
-    if (!row || !row.classList.contains("triage-row")) return;
-    settling = false;
+    if (!isRow(row)) return;
+    busy = false;
     if (row.dataset.decided) {
       lastDecided = row;
       const after = pending().find(
@@ -78,14 +95,10 @@ function setUpTriage() {
     } else {
       focusRow(row);
     }
+    while (queued.length && !busy) apply(queued.shift());
   });
 
-  document.addEventListener("keydown", (event) => {
-    if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (settling && event.key !== "?") {
-      event.preventDefault();
-      return;
-    }
+  function apply(key) {
     const row = focused() || pending()[0];
     const actions = {
       j: () => move(1),
@@ -99,12 +112,27 @@ function setUpTriage() {
       m: () => press(row, "confirm_match"),
       n: () => press(row, "reject_match"),
       o: () => row?.querySelector(".claim-link")?.click(),
-      "?": toggleHelp,
     };
-    const action = actions[event.key];
-    if (!action) return;
+    actions[key]?.();
+  }
+  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "u", "m", "n", "o"]);
+
+  document.addEventListener("keydown", (event) => {
+    if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "?") {
+      event.preventDefault();
+      toggleHelp();
+      return;
+    }
+    if (!KEYS.has(event.key)) return;
     event.preventDefault();
-    action();
+    if (!busy) {
+      apply(event.key);
+    } else if (queued.length < MAX_QUEUED) {
+      queued.push(event.key);
+    } else {
+      say(`Key “${event.key}” not applied: ${MAX_QUEUED} keys are already waiting for the queue.`);
+    }
   });
 
   focusRow(pending()[0]);
