@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install demo serve test lint format backup restore clean
+.PHONY: help install dotenv demo serve test lint format backup restore clean
 
 help:
 	@echo "make demo    set up a SQLite workbench with demo users and the seed articles, then serve it"
@@ -33,26 +33,32 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 install: $(VENV)/.installed
 
-demo: install
-	mkdir -p var
-	DEBUG=true $(BIN)/python manage.py migrate --no-input
-	DEBUG=true $(BIN)/python manage.py create_demo_users
-	DEBUG=true $(BIN)/python manage.py import_articles seeds/
-	@echo "Serving the workbench on http://$(HOST):$(PORT)/ with an import worker (Ctrl-C to stop)"
-	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+# This checkout's .env (DEBUG on, a generated SECRET_KEY), read by every manage.py command;
+# written once, never overwritten.
+dotenv: install
+	@$(BIN)/python -c 'from pathlib import Path; from factcheck.settings.env import local_env_write; \
+	print("Wrote .env (DEBUG on, a new SECRET_KEY)" if local_env_write(Path(".env")) else "Keeping .env")'
 
-serve: install
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+demo: dotenv
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py create_demo_users
+	$(BIN)/python manage.py import_articles seeds/
+	@echo "Serving the workbench on http://$(HOST):$(PORT)/ with an import worker (Ctrl-C to stop)"
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: dotenv
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Back up / restore the database DATABASE_URL names (pg_dump / pg_restore for PostgreSQL,
 # SQLite's online backup API) into BACKUP_DIR (default var/backups). `make restore` takes
-# the newest backup, or BACKUP=file-name. Settings come from the environment: for the
-# demo database, run `DEBUG=true make backup`.
+# the newest backup, or BACKUP=file-name. Settings come from the environment and, as for
+# every manage.py command, from this checkout's .env.
 backup: install
 	$(BIN)/python manage.py dbbackup --noinput --compress
 

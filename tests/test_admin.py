@@ -157,3 +157,62 @@ def test_stored_text_is_escaped_in_the_admin(staff_client):
         html = staff_client.get(url).text
         assert hostile not in html, url
         assert "&lt;script&gt;" in html, url
+
+
+def test_claims_list_their_scores_with_two_decimals(staff_client):
+    ClaimFactory(score=0.87654)
+    response = staff_client.get(admin_url(Claim, "changelist"))
+    assert ">0.87<" in response.text
+    assert "0.87654" not in response.text
+
+
+def test_a_claims_figures_and_reasons_are_read_only_tables(staff_client):
+    claim = ClaimFactory(
+        figures=[
+            {"text": "$600m", "value": 600_000_000, "currency": "USD", "unit": ""},
+            {"text": "2014", "value": 2014, "currency": "", "unit": "year"},
+        ],
+        score_reasons=["contains a figure: $600m", "<b>attributed</b> to the US"],
+    )
+    response = staff_client.get(admin_url(Claim, "change", claim.pk))
+    assert response.status_code == 200
+    assert 'name="figures"' not in response.text
+    assert 'name="score_reasons"' not in response.text
+    assert "<td>$600m = 600,000,000 USD</td>" in response.text
+    assert "<td>2014 (year)</td>" in response.text
+    assert "<td>contains a figure: $600m</td>" in response.text
+    assert "&lt;b&gt;attributed&lt;/b&gt; to the US" in response.text
+
+
+def test_a_change_in_the_admin_keeps_the_engines_figures(staff_client):
+    claim = ClaimFactory(figures=[{"text": "18,000", "value": 18000, "unit": ""}], speaker="")
+    response = staff_client.get(admin_url(Claim, "change", claim.pk))
+    form = response.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: "" if value is None else value for name, value in data.items()}
+    data["speaker"] = "Ukraine"
+    response = staff_client.post(admin_url(Claim, "change", claim.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    claim.refresh_from_db()
+    assert claim.speaker == "Ukraine"
+    assert claim.figures == [{"text": "18,000", "value": 18000, "unit": ""}]
+
+
+def test_users_are_listed_with_their_role_and_whether_they_are_active(staff_client):
+    from tests.factories import EditorFactory, ReviewerFactory, UserFactory
+
+    ReviewerFactory(username="rita")
+    EditorFactory(username="eddie", is_active=False)
+    UserFactory(username="nobody")
+    response = staff_client.get(reverse("admin:auth_user_changelist"))
+    rows = {
+        name: row
+        for row in response.text.split("<tr")[1:]
+        for name in ("rita", "eddie", "nobody", "sam")
+        if f">{name}<" in row
+    }
+    assert "Reviewer" in rows["rita"] and 'alt="True"' in rows["rita"]
+    assert "Editor" in rows["eddie"] and 'alt="False"' in rows["eddie"]
+    assert ">None<" in rows["nobody"]
+    assert "Admin" in rows["sam"]
+    assert "Role" in response.text and "Active" in response.text

@@ -36,9 +36,9 @@ def test_a_queue_page_reads_the_session_from_the_cache(
         ClaimFactory(start=5 * i, end=5 * i + 4)
     reviewer_client.get(reverse("reviews:triage"))
 
-    # The user, their own and their groups' permissions, the status counts, the queue and
-    # its suggested matches: no session query.
-    with django_assert_num_queries(6):
+    # The user, their own and their groups' permissions, their keyboard-shortcut setting,
+    # the status counts, the queue and its suggested matches: no session query.
+    with django_assert_num_queries(7):
         response = reviewer_client.get(reverse("reviews:triage"))
     assert response.status_code == 200
     assert len(queue(response)) == 25

@@ -1,10 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from factcheck.accounts.forms import KeyboardShortcutsForm
+from factcheck.accounts.services import preferences_set_keyboard_shortcuts
+from factcheck.web import safe_next_url
 
 
 @login_not_required
@@ -34,3 +41,15 @@ class LoginView(auth_views.LoginView):
     def get_redirect_url(self):
         url = super().get_redirect_url()
         return "" if url.split("?")[0] == self.request.path else url
+
+
+@require_POST
+def keyboard_shortcuts_view(request):
+    """Turn one's own single-key shortcuts on or off, then go back where one was."""
+    form = KeyboardShortcutsForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(form.errors["shortcuts"]), content_type="text/plain")
+    on = form.cleaned_data["shortcuts"] == "on"
+    preferences_set_keyboard_shortcuts(user=request.user, on=on)
+    messages.success(request, f"Keyboard shortcuts are {'on' if on else 'off'}.")
+    return redirect(safe_next_url(request, default=reverse("home")))

@@ -9,16 +9,21 @@ from factcheck.articles.models import Article, ImportBatch, ImportFile
 from factcheck.articles.parsing import content_hash
 from factcheck.claims.models import Claim
 from factcheck.claims.services import article_update
+from factcheck.claims.templatetags.claims import score
 
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["text", "speaker", "claim_type", "score", "status", "assignee"]
-    readonly_fields = ["text", "speaker", "claim_type", "score", "status"]
+    fields = ["text", "speaker", "claim_type", "score_shown", "status", "assignee"]
+    readonly_fields = ["text", "speaker", "claim_type", "score_shown", "status"]
     show_change_link = True
     extra = 0
     can_delete = False
     ordering = ["start"]
+
+    @admin.display(description="score")
+    def score_shown(self, claim: Claim) -> str:
+        return score(claim.score)
 
     def has_add_permission(self, request, obj=None):
         # Claims come from extraction, with offsets into the body; they are not typed in.

@@ -287,7 +287,7 @@ def _reasons(
 
     Only influences in the direction of the verdict are named: a checker reading why a
     claim was put in front of them wants what made it checkable, and the reverse for
-    one that was passed over.
+    one that was passed over. ``contributions`` hold only what ``text`` itself has.
     """
     sign = 1.0 if checkworthy else -1.0
     grouped: list[tuple[float, str]] = []
@@ -352,19 +352,26 @@ def score_claim(
     whose claim it is. ``claim_type`` is accepted for the engine's interface and not
     used: the training data has no claim types to learn from.
     """
+    own_tokens, own_cues = None, None
     if sentence and _same_features(text, sentence):
         analysis, contributions = _sentence_analysis(sentence), _sentence_contributions(sentence)
     else:
-        analysis = _MODEL.analyse(text)
+        analysis = own = _MODEL.analyse(text)
         contributions = None
         if sentence:
             sentence_analysis = _sentence_analysis(sentence)
             if sentence_analysis[0] > analysis[0]:
-                analysis, text = sentence_analysis, sentence
+                analysis = sentence_analysis
                 contributions = _sentence_contributions(sentence)
+                own_tokens, own_cues = set(own[1]), own[3]
         if contributions is None:
             contributions = _MODEL.contributions(analysis)
     score = _logistic(analysis[0])
+    if own_tokens is not None:
+        # Scored as its sentence, but a reader sees only the claim: name nothing else. Read
+        # from the claim's own words, not the sentence's (a long sentence has many claims).
+        names = [f"w:{token}" for token in own_tokens] + list(own_cues)
+        contributions = {name: contributions[name] for name in names if name in contributions}
     reasons = _reasons(text, contributions, figures, score >= DEFAULT_THRESHOLD)
     if speaker:
         reasons.append(f"attributed to {speaker}")

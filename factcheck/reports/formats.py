@@ -176,8 +176,12 @@ class RatingScale:
         return cls(worst=bounds["worst"], best=bounds["best"])
 
 
+# Where `make demo` serves; a deployment sets SITE_URL (`check --deploy` warns otherwise).
+LOCAL_SITE_URL = "http://127.0.0.1:8000"
+
+
 def site_url(path: str = "") -> str:
-    return settings.FACTCHECK_SITE_URL.rstrip("/") + path
+    return (settings.SITE_URL or LOCAL_SITE_URL) + path
 
 
 def _appearance(row: ExportRow) -> dict:

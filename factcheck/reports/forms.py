@@ -83,6 +83,12 @@ class ReportForm(forms.Form):
             data.setlist("status", [PUBLISHED])
         super().__init__(data, **kwargs)
         self.may_export_unpublished = may_export_unpublished
+        if not may_export_unpublished:
+            # Offer only what this person may export; asking for more by URL is still
+            # refused by name (clean_status), not as an unknown choice.
+            status = self.fields["status"]
+            status.widget.choices = [(PUBLISHED, Verdict.Status.PUBLISHED.label)]
+            status.help_text = "Reviewers report on published verdicts; editors on all."
 
     def clean_status(self):
         statuses = self.cleaned_data["status"] or [PUBLISHED]

@@ -14,7 +14,12 @@ from django.views.decorators.http import require_GET
 from factcheck.matching.selectors import duplicates_of
 from factcheck.reports.formats import FORMATS, export_verdicts, filename
 from factcheck.reports.forms import DownloadForm, ReportForm
-from factcheck.reports.selectors import RatingCount, report_verdicts, verdicts_by_rating
+from factcheck.reports.selectors import (
+    PUBLISHED,
+    RatingCount,
+    report_verdicts,
+    verdicts_by_rating,
+)
 
 PREVIEW_ROWS = 50
 PRINTED_AT_MOST = 1000
@@ -145,6 +150,9 @@ def print_view(request):
             "organisation": settings.FACTCHECK_ORGANISATION,
             "selection": selection,
             "verdicts": verdicts,
+            # Unpublished verdicts are for the newsroom only: printed apart, and marked.
+            "published": [v for v in verdicts if v.status == PUBLISHED],
+            "unpublished": [v for v in verdicts if v.status != PUBLISHED],
             "total": total,
             "printed_at_most": PRINTED_AT_MOST,
             "counts": counts,

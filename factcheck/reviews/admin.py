@@ -69,6 +69,19 @@ admin.site.unregister(Group)
 
 @admin.register(get_user_model())
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    list_display = ["username", "email", "roles", "is_active", "is_staff", "last_login"]
+    list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="role")
+    def roles(self, user) -> str:
+        names = sorted(group.name for group in user.groups.all())
+        if user.is_superuser:
+            names.insert(0, "Admin")
+        return ", ".join(names) or "None"
+
     def user_change_password(self, request, id, form_url=""):
         """The password form saves outside save_model: its change is audited here, in the
         same transaction (never the password itself)."""

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
+from factcheck.accounts.selectors import keyboard_shortcuts_on
 from factcheck.articles.selectors import article_segments
 from factcheck.claims.models import Claim
 from factcheck.claims.workflow import WorkflowError
@@ -78,6 +79,7 @@ def triage_view(request):
             "is_first_page": after is None,
             "skipped": len(skipped),
             "next": request.get_full_path(),
+            "keyboard_shortcuts": keyboard_shortcuts_on(user=request.user),
         },
     )
 

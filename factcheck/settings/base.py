@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from factcheck.settings.env import env_bool, env_database, env_int, env_list
+from factcheck.settings.env import env_bool, env_database, env_int, env_list, env_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -228,8 +228,9 @@ else:
     )
 # The organisation named as author of published ClaimReview markup.
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Factcheck desk")
-# Where the workbench is published: the base of absolute URLs in ClaimReview markup.
-FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
+# Where the workbench is published: the base of the absolute URLs in exports (ClaimReview).
+# Unset, exports point at the local demo server and `check --deploy` warns.
+SITE_URL = env_site_url("SITE_URL")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,9 @@
 """Read settings from the environment, failing loudly on a value we cannot use."""
 
 import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -38,6 +41,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_site_url(name: str) -> str:
+    """An http(s) origin, optionally with a path, without its trailing slash; "" when unset."""
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a site URL: use e.g. https://factcheck.example.org"
+        )
+    return raw.rstrip("/")
+
+
 def env_database(name: str, default: str) -> dict:
     url = os.environ.get(name) or default
     try:
@@ -47,3 +63,23 @@ def env_database(name: str, default: str) -> dict:
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={url!r} names no database.")
     return config
+
+
+def local_env_write(path: Path) -> bool:
+    """Write a checkout's .env with a fresh secret key and DEBUG on; False if one exists.
+
+    Never overwrites: a key already in use keeps its sessions valid.
+    """
+    try:
+        # "x": created only if absent, even with two `make demo`s at once; 0600: the key is secret.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(
+            "# This checkout's own settings, written by `make demo`; never commit it.\n"
+            "# Read by manage.py (factcheck.settings.local); the environment wins over it.\n"
+            "DEBUG=true\n"
+            f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
+        )
+    return True

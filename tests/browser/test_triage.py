@@ -87,7 +87,8 @@ def test_reviewer_triages_the_queue_by_keyboard(page, reviewer, new_claims, scre
     expect(queue_rows(page).first).to_contain_text(guns.text)
     expect(queue_rows(page).last).to_contain_text(shelter.text)
     counts_read(page, new=3, check_worthy=0, not_check_worthy=0)
-    expect(row_of(page, guns)).to_be_focused()
+    # Focus starts on the page's heading; a decision key acts on the first claim.
+    expect(page.get_by_role("heading", name="Triage", level=1)).to_be_focused()
     assert page.evaluate("typeof window.htmx") == "object", "htmx did not load"
     # Lost on a full page load: proves every decision below is swapped in place by htmx.
     page.evaluate("window.stillTheSamePage = true")
@@ -145,7 +146,7 @@ def test_reviewer_triages_the_queue_by_keyboard(page, reviewer, new_claims, scre
 def test_shortcuts_never_fire_while_typing_in_a_field(page, reviewer, new_claims, screenshot):
     guns, aid, _ = new_claims
     log_in(page, reviewer, start="/triage/")
-    expect(row_of(page, guns)).to_be_focused()
+    expect(page.get_by_role("heading", name="Triage", level=1)).to_be_focused()
 
     search = page.get_by_label("Search claims")
     search.click()
@@ -171,7 +172,6 @@ def test_keys_pressed_while_a_row_updates_are_applied_in_order_to_the_next_rows(
 ):
     guns, aid, shelter = new_claims
     log_in(page, reviewer, start="/triage/")
-    expect(row_of(page, guns)).to_be_focused()
     page.evaluate("window.stillTheSamePage = true")
 
     # Faster than any row can update: the second and third keys arrive mid-update.
@@ -189,3 +189,24 @@ def test_keys_pressed_while_a_row_updates_are_applied_in_order_to_the_next_rows(
         Claim.Status.CHECK_WORTHY,
         Claim.Status.NOT_CHECK_WORTHY,
     ]
+
+
+def test_single_key_shortcuts_can_be_turned_off_and_on_again(page, reviewer, new_claims):
+    guns, _, _ = new_claims
+    log_in(page, reviewer, start="/triage/")
+    page.get_by_role("button", name="Keyboard shortcuts (?)").click()
+    page.get_by_role("button", name="Turn keyboard shortcuts off").click()
+
+    expect(page.get_by_role("status")).to_have_text("Keyboard shortcuts are off.")
+    page.keyboard.press("j")
+    page.keyboard.press("c")
+    page.keyboard.press("?")
+    expect(page.get_by_role("region", name="Keyboard shortcuts")).to_be_hidden()
+    shows_choices(row_of(page, guns))
+    assert Claim.objects.get(pk=guns.pk).status == Claim.Status.NEW
+
+    page.get_by_role("button", name="Keyboard shortcuts (off)").click()
+    page.get_by_role("button", name="Turn keyboard shortcuts on").click()
+    expect(page.get_by_role("status")).to_have_text("Keyboard shortcuts are on.")
+    page.keyboard.press("c")
+    shows_decision(row_of(page, guns), "Check-worthy")

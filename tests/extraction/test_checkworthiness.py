@@ -182,3 +182,36 @@ def test_scorer_imports_neither_django_nor_numpy():
 
     assert "django" not in source
     assert "numpy" not in source
+
+
+# The seed's sentence: its second claim scores as the whole sentence, whose words
+# ("guns", "russia", 18,000) it does not have.
+ARMS_SENTENCE = (
+    "Ukraine said 18,000 guns had been given to residents to defend against Russia, "
+    "while the US has pledged to provide $600m in military assistance."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        ("the US has pledged to provide $600m in military assistance", ARMS_SENTENCE),
+        ("he has not fled the capital", "Officials said he has not fled the capital since 2014, "
+         "adding that 5 of the 8 ministers stayed with the president."),
+    ],
+)  # fmt: skip
+def test_reasons_name_only_words_and_numbers_of_the_claim_itself(claim, sentence):
+    value, reasons = score(claim, sentence=sentence)
+    assert value >= score(claim, sentence="")[0]
+    own = {token.lower() for token in checkworthiness._TOKEN_RE.findall(claim)}
+    for reason in reasons:
+        if reason.startswith(("words typical", "contains a figure:")):
+            named = reason.split(": ", 1)[1].split(", ")
+            assert all(set(checkworthiness._TOKEN_RE.findall(n.lower())) <= own for n in named), (
+                reason
+            )
+
+
+def test_a_claim_scored_as_its_sentence_keeps_the_sentence_score():
+    claim = "the US has pledged to provide $600m in military assistance"
+    assert score(claim, sentence=ARMS_SENTENCE)[0] == pytest.approx(raw_score(ARMS_SENTENCE))

@@ -215,7 +215,7 @@ def assert_json_ld_node(node: dict, *, top: bool) -> None:
 
 def test_claimreview_is_valid_json_ld_with_the_required_fields(verdict, settings):
     settings.FACTCHECK_ORGANISATION = "Kyiv Fact Desk"
-    settings.FACTCHECK_SITE_URL = "https://factcheck.example/"
+    settings.SITE_URL = "https://factcheck.example"
 
     document = json.loads(export("claimreview"))
 
@@ -278,6 +278,20 @@ def test_claimreview_without_speaker_or_article_url_names_the_outlet_and_our_pag
     assert item["author"] == {"@type": "Organization", "name": "Example News"}
     assert item["appearance"]["url"] == f"http://127.0.0.1:8000/articles/{article.pk}/"
     assert "datePublished" not in item
+
+
+def test_claimreview_links_follow_site_url_wherever_the_workbench_is(publish, settings):
+    settings.SITE_URL = "https://desk.example.org/factcheck"
+    article = ArticleFactory(url="")
+    published = publish(ClaimFactory(article=article, status=Claim.Status.PUBLISHED))
+    [review] = json.loads(export("claimreview"))
+    assert review["url"] == (
+        f"https://desk.example.org/factcheck/claims/{published.claim_id}/#verdict-{published.pk}"
+    )
+    assert review["author"]["url"] == "https://desk.example.org/factcheck/"
+    assert review["itemReviewed"]["appearance"]["url"] == (
+        f"https://desk.example.org/factcheck/articles/{article.pk}/"
+    )
 
 
 def test_claimreview_keeps_stored_text_raw(publish):

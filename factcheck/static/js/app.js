@@ -11,10 +11,26 @@ function isTyping(event) {
   );
 }
 
-// Bring the claim being read into view in its article.
+// Bring the claim being read into view inside its article's own scrolling box, never by
+// scrolling the page: the page opens at its top, with its message and heading in view.
 function scrollToCurrentClaim() {
   const current = document.querySelector(".claim-span.current");
-  if (current) current.scrollIntoView({ block: "center" });
+  const box = current?.closest(".article-body");
+  if (!box || box.scrollHeight <= box.clientHeight) return;
+  const top = box.getBoundingClientRect().top;
+  const visible = Math.max(0, Math.min(box.clientHeight, window.innerHeight - top));
+  const offset = current.getBoundingClientRect().top - top;
+  box.scrollTop = Math.max(0, box.scrollTop + offset - visible / 3);
+}
+
+// Focus starts on the page's main heading, so a screen reader begins with what the page
+// is; not when the page opened at an anchor or something else already took focus.
+function focusMainHeading() {
+  if (window.location.hash || document.activeElement !== document.body) return;
+  const heading = document.querySelector("main h1");
+  if (!heading) return;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
 }
 
 // Triage by keyboard: move between rows, decide the focused one, undo the last decision.
@@ -22,6 +38,8 @@ function setUpTriage() {
   const queue = document.querySelector(".triage-queue");
   const help = document.getElementById("shortcuts");
   const helpToggle = document.querySelector("[data-shortcuts-toggle]");
+  // Turned off by the person (WCAG 2.1.4): no key does anything here but what it does anywhere.
+  const keysOn = help?.dataset.keys !== "off";
   let lastDecided = null;
 
   function toggleHelp() {
@@ -30,6 +48,7 @@ function setUpTriage() {
     if (helpToggle) helpToggle.setAttribute("aria-expanded", String(!help.hidden));
   }
   if (helpToggle) helpToggle.addEventListener("click", toggleHelp);
+  if (!keysOn) return;
   if (!queue) {
     document.addEventListener("keydown", (event) => {
       if (event.key === "?" && !isTyping(event)) toggleHelp();
@@ -134,8 +153,6 @@ function setUpTriage() {
       say(`Key “${event.key}” not applied: ${MAX_QUEUED} keys are already waiting for the queue.`);
     }
   });
-
-  focusRow(pending()[0]);
 }
 
 // After Approve or Send back the row is swapped; keep keyboard users in the queue by
@@ -178,4 +195,5 @@ document.addEventListener("DOMContentLoaded", () => {
   setUpApprovals();
   scrollToCurrentClaim();
   setUpTriage();
+  focusMainHeading();
 });
