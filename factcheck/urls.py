@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/", include("factcheck.reports.urls")),
     path("", include("factcheck.reviews.urls")),
     path("", include("factcheck.matching.urls")),
+    path("", include("factcheck.claims.urls")),
     path("health", health, name="health"),
     path("admin/", admin.site.urls),
 ]

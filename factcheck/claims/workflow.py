@@ -121,3 +121,12 @@ def correction_require(user, claim: Claim) -> None:
         raise PermissionDenied(
             "Reviewers correct claims that are New or assigned to them; ask an editor."
         )
+
+
+def correction_allowed(user, claim: Claim) -> bool:
+    """Whether ``correction_require`` would let ``user`` correct ``claim`` (for screens)."""
+    try:
+        correction_require(user, claim)
+    except (PermissionDenied, WorkflowError):
+        return False
+    return True
