@@ -46,6 +46,8 @@ class ClaimEditForm(VersionForm, _ClaimFields):
     article = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
 
     def __init__(self, *args, claim: Claim, **kwargs):
+        # Its own ids: in the triage queue it sits beside the filters' Speaker field.
+        kwargs.setdefault("auto_id", f"edit-{claim.pk}-%s")
         super().__init__(*args, **kwargs)
         self.claim = claim
 
