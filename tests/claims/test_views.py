@@ -328,3 +328,18 @@ def test_the_claim_page_offers_no_correction_of_a_published_claim(editor_client,
     page = editor_client.get(published.get_absolute_url()).text
 
     assert "Edit claim" not in page and "Split claim" not in page
+
+
+def test_the_timeline_shows_each_correction_in_words(reviewer_client, claim, reviewer):
+    services.claim_edit(claim=claim, user=reviewer, text=claim.text, speaker="Kyiv",
+                        claim_type=claim.claim_type, version=1)  # fmt: skip
+    claim = services.claim_mark_not_a_claim(
+        claim=Claim.objects.get(pk=claim.pk), user=reviewer, reason="opinion", version=2
+    )
+
+    page = reviewer_client.get(claim.get_absolute_url()).text
+
+    assert "edited the claim's speaker" in page
+    assert "Ukraine → Kyiv" in page
+    assert "marked it Not a claim" in page and "New → Not a claim" in page
+    assert "Not a claim</span> (Opinion)" in page
