@@ -23,6 +23,8 @@ Status = Claim.Status
 
 
 TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
+# Decisions taken in the triage queue that its Undo takes back.
+UNDOABLE = {Event.Action.TRIAGE: TRIAGE_DECISIONS, Event.Action.NOT_A_CLAIM: {Status.NOT_A_CLAIM}}
 ASSIGNABLE = {Status.CHECK_WORTHY, Status.IN_RESEARCH}
 MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN_RESEARCH}
 
@@ -48,15 +50,22 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
     """Take back one's own triage decision while nobody has acted on the claim since."""
     permission_require(user, "claims.triage_claim")
     last = claim.events.order_by("-created_at", "-id").first()
-    if last is None or last.action != Event.Action.TRIAGE or last.actor_id != user.pk:
+    if (
+        last is None
+        or last.action not in UNDOABLE
+        or last.from_value != Status.NEW
+        or last.actor_id != user.pk
+    ):
         raise WorkflowError("Only your own latest triage decision can be undone.")
     return claim_move(
         claim,
         user=user,
         version=version,
-        allowed_from=TRIAGE_DECISIONS,
+        allowed_from=UNDOABLE[last.action],
         to=Status.NEW,
         action=Event.Action.UNDO_TRIAGE,
+        non_claim_reason="",
+        non_claim_note="",
     )
 
 
