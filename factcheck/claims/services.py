@@ -306,6 +306,9 @@ def _save(claim: Claim, fields: list[str]) -> Claim:
     """Write a locked claim's corrected fields and count the change in its version."""
     claim.version = F("version") + 1
     claim.updated_at = timezone.now()
+    if "speaker" in fields:
+        claim.speaker_identity = None  # found again for the new name below
+        fields = [*fields, "speaker_identity"]
     try:
         with transaction.atomic():
             claim.save(update_fields=[*fields, "version", "updated_at"])
@@ -313,6 +316,8 @@ def _save(claim: Claim, fields: list[str]) -> Claim:
         raise ValidationError(
             {"start": "Another claim of this article already has exactly this span."}
         ) from None
+    if "speaker" in fields:
+        claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
     claim.refresh_from_db()
     return claim
 
@@ -463,6 +468,7 @@ def claim_add(
         score_reasons=list(proposal.reasons),
         engine_claims=[],
     )
+    claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
     event_record(
         claim=claim,
         user=user,
@@ -575,6 +581,7 @@ def claim_split(
             engine_claims=engine_claims,
             extractor_version=claim.extractor_version,
         )
+        claims_link_speakers(claims=Claim.objects.filter(pk=new.pk))
         event_record(
             claim=new,
             user=user,
