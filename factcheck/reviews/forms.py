@@ -3,7 +3,7 @@ from django import forms
 from factcheck.claims.models import Claim
 from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm
 from factcheck.reviews.models import Rating, Source
-from factcheck.reviews.selectors import TriageFilters, researchers
+from factcheck.reviews.selectors import TriageFilters, TriageView, researchers
 
 
 class TriageForm(VersionForm):
@@ -27,26 +27,33 @@ class TriageFilterForm(forms.Form):
     q = forms.CharField(
         required=False, max_length=200, strip=True, label="Search claims", widget=forms.SearchInput
     )
+    view = forms.ChoiceField(required=False, choices=TriageView.choices, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
         low, high = data.get("min_score"), data.get("max_score")
         if low is not None and high is not None and low > high:
             self.add_error("max_score", "The upper score must not be below the lower one.")
+            del data["min_score"]  # the range as a whole is left out; the other filters apply
         return data
 
     def filters(self) -> TriageFilters:
-        if not self.is_valid():
-            return TriageFilters()
+        """The filters that are valid: a bad one is reported and left out, the others
+        still apply."""
+        self.is_valid()
         data = self.cleaned_data
         return TriageFilters(
-            article=data["article"],
-            speaker=data["speaker"],
-            claim_type=data["type"],
-            min_score=data["min_score"],
-            max_score=data["max_score"],
-            search=data["q"],
+            article=data.get("article"),
+            speaker=data.get("speaker", ""),
+            claim_type=data.get("type", ""),
+            min_score=data.get("min_score"),
+            max_score=data.get("max_score"),
+            search=data.get("q", ""),
         )
+
+    def queue_view(self) -> str:
+        self.is_valid()
+        return self.cleaned_data.get("view") or TriageView.NEW
 
 
 class SourceForm(forms.ModelForm):

@@ -162,6 +162,7 @@ def _as_status_label(value: str) -> str:
 class EventAction(models.TextChoices):
     TRIAGE = "triage", "triaged"
     UNDO_TRIAGE = "undo_triage", "undid the triage decision"
+    REOPEN = "reopen", "returned it to New"
     TAKE = "take", "took the claim"
     ASSIGN = "assign", "assigned the claim"
     MERGE = "merge", "merged it as a duplicate"

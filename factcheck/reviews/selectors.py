@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db import models
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
@@ -54,13 +55,62 @@ def _after(claims: QuerySet[Claim], cursor: Cursor | None) -> QuerySet[Claim]:
     return claims.filter(score__lte=cursor.score).exclude(score=cursor.score, id__lte=cursor.id)
 
 
+class TriageView(models.TextChoices):
+    """The queues of the triage page: new claims, and those decided or set aside, to
+    revisit."""
+
+    NEW = "new", "New"
+    SKIPPED = "skipped", "Skipped"
+    CHECK_WORTHY = Status.CHECK_WORTHY.value, "Check-worthy"
+    NOT_CHECK_WORTHY = Status.NOT_CHECK_WORTHY.value, "Not check-worthy"
+    SENT_BACK = "sent_back", "Sent back"
+
+
+def latest_verdict_status() -> Subquery:
+    """The status of a claim's newest verdict, for annotating claims."""
+    return Subquery(
+        Verdict.objects.filter(claim=OuterRef("pk"))
+        .order_by("-created_at", "-id")
+        .values("status")[:1]
+    )
+
+
+def _in_view(view: str, skipped: list[int]) -> QuerySet[Claim]:
+    if view == TriageView.SKIPPED:
+        return Claim.objects.filter(status=Status.NEW, pk__in=skipped)
+    if view == TriageView.SENT_BACK:
+        return Claim.objects.annotate(latest_verdict=latest_verdict_status()).filter(
+            status__in=[Status.IN_RESEARCH, Status.PUBLISHED],
+            latest_verdict=Verdict.Status.SENT_BACK,
+        )
+    if view == TriageView.NEW:
+        claims = Claim.objects.filter(status=Status.NEW)
+        return claims.exclude(id__in=skipped) if skipped else claims
+    return Claim.objects.filter(status=view).annotate(decided_at=last_triage_at())
+
+
+def last_triage_at() -> Subquery:
+    """When a claim was last triaged, for annotating claims (who may return it to New)."""
+    return Subquery(
+        Event.objects.filter(claim=OuterRef("pk"), action=Event.Action.TRIAGE)
+        .order_by("-created_at", "-id")
+        .values("created_at")[:1]
+    )
+
+
 def triage_queue(
-    *, filters: TriageFilters, after: Cursor | None = None, exclude: list[int] = ()
+    *,
+    filters: TriageFilters,
+    after: Cursor | None = None,
+    exclude: list[int] = (),
+    view: str = TriageView.NEW,
 ) -> QuerySet[Claim]:
-    """New claims, most check-worthy first, in an order a cursor can resume."""
+    """The claims of one triage view (new ones unless told), most check-worthy first, in an
+    order a cursor can resume. ``exclude``: the claims this reviewer skipped, left out of
+    the new ones and listed on their own in the Skipped view."""
     claims = (
-        Claim.objects.filter(status=Status.NEW)
-        .select_related("article")
+        _in_view(view, list(exclude))
+        .select_related("article", "assignee")
         .defer("article__body")
         .order_by("-score", "id")
     )
@@ -76,10 +126,7 @@ def triage_queue(
         claims = claims.filter(score__lte=filters.max_score)
     if filters.search:
         claims = claims.filter(text__icontains=filters.search)
-    claims = _after(claims, after)
-    if exclude:
-        claims = claims.exclude(id__in=exclude)
-    return claims
+    return _after(claims, after)
 
 
 def status_counts() -> dict[str, int]:

@@ -7,7 +7,9 @@ overwrite each other, and records an Event in the same transaction.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from factcheck.claims.models import Claim
 from factcheck.claims.workflow import (
@@ -24,6 +26,7 @@ Status = Claim.Status
 
 TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
 ASSIGNABLE = {Status.CHECK_WORTHY, Status.IN_RESEARCH}
+REOPENABLE = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
 MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN_RESEARCH}
 
 
@@ -57,6 +60,52 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
         allowed_from=TRIAGE_DECISIONS,
         to=Status.NEW,
         action=Event.Action.UNDO_TRIAGE,
+    )
+
+
+def claim_reopen_refusal(*, claim: Claim, user) -> str:
+    """Why ``user`` may not return ``claim`` to New ("" if they may): a reviewer may on the
+    day it was decided, an editor at any time."""
+    if not user.has_perm("claims.triage_claim"):
+        return "You do not have permission to triage claims."
+    if claim.status not in REOPENABLE:
+        return (
+            f"This claim is {claim.get_status_display()}; only a Check-worthy or Not "
+            "check-worthy claim can be returned to New."
+        )
+    if user.has_perm("claims.assign_claim"):
+        return ""
+    # A queue of decided claims reads when each was decided with the page.
+    if hasattr(claim, "decided_at"):
+        decided_at = claim.decided_at
+    else:
+        decided_at = claim.events.filter(action=Event.Action.TRIAGE).aggregate(
+            at=Max("created_at")
+        )["at"]
+    if decided_at is None or timezone.localdate(decided_at) != timezone.localdate():
+        when = f" on {date_format(timezone.localdate(decided_at))}" if decided_at else ""
+        return (
+            f"This claim was decided{when}, before today: only an editor can return it to New now."
+        )
+    return ""
+
+
+@transaction.atomic
+def claim_reopen(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Return a Check-worthy or Not check-worthy claim to New, to be triaged again."""
+    permission_require(user, "claims.triage_claim")
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)
+    refusal = claim_reopen_refusal(claim=claim, user=user)
+    if refusal:
+        raise WorkflowError(refusal)
+    return claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from=REOPENABLE,
+        to=Status.NEW,
+        action=Event.Action.REOPEN,
     )
 
 

@@ -34,6 +34,7 @@ from factcheck.reviews.models import Draft, Source, Verdict
 from factcheck.reviews.responses import triage_row_response
 from factcheck.reviews.selectors import (
     Cursor,
+    TriageView,
     approval_queue,
     claim_drafts,
     claim_sources,
@@ -64,15 +65,21 @@ def triage_view(request):
     filter_form = TriageFilterForm(request.GET)
     after = Cursor.parse(request.GET.get("after", ""))
     skipped = request.session.get(SKIPPED_SESSION_KEY, [])
+    view = filter_form.queue_view()
     claims, next_cursor = queue_page(
-        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
+        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped, view=view),
         cursor_of=_score_cursor,
     )
+    for claim in claims:
+        claim.reopen_refusal = services.claim_reopen_refusal(claim=claim, user=request.user)
     return render(
         request,
         "reviews/triage.html",
         {
             "filter_form": filter_form,
+            "view": view,
+            "view_label": TriageView(view).label,
+            "views": TriageView,
             "claims": attach_suggested_matches(claims),
             "counts": status_counts(),
             "more_url": more_url(request, next_cursor),
@@ -134,6 +141,33 @@ def triage_undo_view(request, claim_id: int):
     except WorkflowError as error:
         return triage_row_response(request, claim, decided="", error=str(error))
     return triage_row_response(request, claim, decided="")
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_put_back_view(request, claim_id: int):
+    """A skipped claim goes back into this reviewer's queue of new claims."""
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    skipped = request.session.get(SKIPPED_SESSION_KEY, [])
+    request.session[SKIPPED_SESSION_KEY] = [pk for pk in skipped if pk != claim.pk]
+    return triage_row_response(request, claim, decided="put_back")
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_reopen_view(request, claim_id: int):
+    """A decided claim, listed in its queue, returned to New."""
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        claim = services.claim_reopen(
+            claim=claim, user=request.user, version=form.cleaned_data["version"]
+        )
+    except WorkflowError as error:
+        return triage_row_response(request, claim, decided="", error=str(error))
+    return triage_row_response(request, claim, decided="reopened")
 
 
 # My claims and the approval queue -------------------------------------------------------
@@ -268,6 +302,7 @@ def _can_research(user, claim: Claim) -> bool:
 def _summary_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     user = request.user
     return {
+        "can_reopen": not services.claim_reopen_refusal(claim=claim, user=user),
         "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
         "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
         "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
@@ -400,6 +435,22 @@ def take_view(request, claim_id: int):
         services.claim_take(claim=claim, user=request.user, version=form.cleaned_data["version"])
     except WorkflowError as error:
         return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def reopen_view(request, claim_id: int):
+    claim = _claim(claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.claim_reopen(claim=claim, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    if not request.htmx:
+        messages.success(request, f"Claim {claim.pk} is New again, to be triaged.")
     return _acted(request, claim, "summary", changed="claimMoved")
 
 
