@@ -2,7 +2,7 @@ from django import forms
 
 from factcheck.claims.models import Claim
 from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm
-from factcheck.reviews.models import Rating, Source
+from factcheck.reviews.models import Rating, Source, Verdict
 from factcheck.reviews.selectors import TriageFilters, TriageView, researchers
 
 
@@ -95,6 +95,15 @@ class VerdictForm(VersionForm):
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sources"].queryset = claim.sources.all()
+
+    @staticmethod
+    def initial_from(verdict: Verdict) -> dict:
+        """The form's values as ``verdict`` had them."""
+        return {
+            "rating": verdict.rating_id,
+            "summary": verdict.summary,
+            "sources": [source.pk for source in verdict.sources.all()],
+        }
 
 
 class SendBackForm(forms.Form):

@@ -142,6 +142,7 @@ def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
         Claim.objects.filter(
             assignee=user, status__in=[Status.IN_RESEARCH, Status.AWAITING_APPROVAL]
         )
+        .annotate(latest_verdict=latest_verdict_status())
         .select_related("article")
         .defer("article__body")
         .order_by("-score", "id")
@@ -176,6 +177,21 @@ def claim_verdicts(*, claim: Claim) -> QuerySet[Verdict]:
         .prefetch_related("sources")
         .order_by("-created_at", "-id")
     )
+
+
+def sent_back_verdict(*, verdicts: list[Verdict]) -> Verdict | None:
+    """The claim's newest verdict if an editor sent it back (``verdicts``: newest first),
+    with the editor's note on it as ``send_back``, the event that sent it back."""
+    if not verdicts or verdicts[0].status != Verdict.Status.SENT_BACK:
+        return None
+    verdict = verdicts[0]
+    verdict.send_back = (
+        Event.objects.filter(claim_id=verdict.claim_id, action=Event.Action.SEND_BACK)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return verdict
 
 
 def claim_timeline(*, claim: Claim) -> QuerySet[Event]:

@@ -42,6 +42,7 @@ from factcheck.reviews.selectors import (
     claim_verdicts,
     claims_for_page,
     my_claims,
+    sent_back_verdict,
     status_counts,
     triage_queue,
 )
@@ -326,12 +327,16 @@ def _sources_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
 
 
 def _verdict_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
-    draft = drafts.get(Draft.Form.VERDICT, {})
+    verdicts = list(claim_verdicts(claim=claim))
+    sent_back = sent_back_verdict(verdicts=verdicts)
+    # After a send-back the new verdict starts from the one sent back, unless typed over.
+    draft = drafts.get(Draft.Form.VERDICT) or (sent_back and VerdictForm.initial_from(sent_back))
     return {
-        "verdicts": list(claim_verdicts(claim=claim)),
+        "verdicts": verdicts,
+        "sent_back": sent_back,
         "can_research": _can_research(request.user, claim),
         "verdict_form": forms.get("verdict_form")
-        or VerdictForm(claim=claim, initial={**draft, "version": claim.version}),
+        or VerdictForm(claim=claim, initial={**(draft or {}), "version": claim.version}),
     }
 
 
