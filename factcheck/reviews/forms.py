@@ -91,6 +91,13 @@ class VerdictForm(VersionForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="The sources this verdict rests on.",
     )
+    no_source_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        label="No source needed because",
+        help_text="Only for a verdict that rests on no source: say why it needs none, "
+        "for the editor to judge.",
+    )
 
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,7 +110,12 @@ class VerdictForm(VersionForm):
             "rating": verdict.rating_id,
             "summary": verdict.summary,
             "sources": [source.pk for source in verdict.sources.all()],
+            "no_source_reason": verdict.no_source_reason,
         }
+
+
+class ApproveForm(VersionForm):
+    confirm = forms.BooleanField(required=False)
 
 
 class SendBackForm(forms.Form):

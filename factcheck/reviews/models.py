@@ -102,6 +102,9 @@ class Verdict(models.Model):
     rating_value = models.PositiveSmallIntegerField(null=True, blank=True)
     summary = models.TextField()
     sources = models.ManyToManyField(Source, blank=True, related_name="verdicts")
+    no_source_reason = models.TextField(
+        blank=True, help_text="Why the verdict needs no source, when it rests on none."
+    )
     status = models.CharField(max_length=20, choices=Status, default=Status.AWAITING_APPROVAL)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
@@ -238,7 +241,7 @@ class Draft(models.Model):
     Form = DraftForm
     # The fields kept of each form: nothing else a request carries is stored.
     FIELDS = {
-        DraftForm.VERDICT: ("rating", "summary", "sources"),
+        DraftForm.VERDICT: ("rating", "summary", "sources", "no_source_reason"),
         DraftForm.SOURCE: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
         DraftForm.NOTE: ("text",),
     }

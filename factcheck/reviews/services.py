@@ -282,15 +282,27 @@ def verdict_propose(
     rating: Rating,
     summary: str,
     sources=(),
+    no_source_reason: str = "",
     version: int | None = None,
 ) -> Verdict:
     """Propose a verdict for approval. On a published claim this starts a correction: the
-    published verdict stays as it is until the new one is approved."""
+    published verdict stays as it is until the new one is approved. A verdict rests on
+    sources, or says why it needs none (``no_source_reason``), for the editor to judge."""
     _require_researcher(claim, user)
     permission_require(user, "reviews.add_verdict")
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)  # before what the form lacks: it may be someone else's doing
     summary = summary.strip()
     if not summary:
         raise ValidationError({"summary": "Say in a sentence or two what the evidence shows."})
+    no_source_reason = "" if sources else no_source_reason.strip()
+    if not sources and not no_source_reason:
+        raise ValidationError(
+            {
+                "no_source_reason": "Tick the sources this verdict rests on, or say why it "
+                "needs none (“No source needed: …”)."
+            }
+        )
     foreign = [source for source in sources if source.claim_id != claim.pk]
     if foreign:
         raise ValidationError({"sources": "A verdict can only rest on this claim's sources."})
@@ -303,7 +315,13 @@ def verdict_propose(
         action=Event.Action.PROPOSE_VERDICT,
         note=f"{rating.label}: {summary}",
     )
-    verdict = Verdict(claim=claim, rating=rating, summary=summary, author=user)
+    verdict = Verdict(
+        claim=claim,
+        rating=rating,
+        summary=summary,
+        no_source_reason=no_source_reason,
+        author=user,
+    )
     verdict.label_rating()
     verdict.save()
     verdict.sources.set(sources)

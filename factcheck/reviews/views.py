@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from factcheck.forms import VersionForm, is_id
 from factcheck.matching.selectors import attach_suggested_matches, match_panel
 from factcheck.reviews import services
 from factcheck.reviews.forms import (
+    ApproveForm,
     AssignForm,
     MergeForm,
     NoteForm,
@@ -245,10 +246,23 @@ def _verdict(verdict_id: int) -> Verdict:
 @require_POST
 @permission_required("reviews.approve_verdict", raise_exception=True)
 def verdict_approve_view(request, verdict_id: int):
+    """Approve takes two presses: the first asks to confirm (a form of its own, so it works
+    without JavaScript), the second, carrying ``confirm``, publishes."""
     verdict = _verdict(verdict_id)
-    form = VersionForm(request.POST)
+    form = ApproveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The claim's version is missing.")
+    if not form.cleaned_data["confirm"]:
+        if verdict.author_id == request.user.pk:
+            raise PermissionDenied("You proposed this verdict; another editor must approve it.")
+        if verdict.status != Verdict.Status.AWAITING_APPROVAL:
+            return _approval_row_response(
+                request, verdict, error=f"This verdict is {verdict.get_status_display()}."
+            )
+        context = {"verdict": verdict, "confirming": True, "version": form.cleaned_data["version"]}
+        if request.htmx:
+            return render(request, "reviews/approvals.html#approval-row", context)
+        return render(request, "reviews/approve_confirm.html", context)
     try:
         services.verdict_approve(
             verdict=verdict, user=request.user, version=form.cleaned_data["version"]
@@ -596,6 +610,7 @@ def verdict_propose_view(request, claim_id: int):
             rating=data["rating"],
             summary=data["summary"],
             sources=list(data["sources"]),
+            no_source_reason=data["no_source_reason"],
             version=data["version"],
         )
     except WorkflowError as error:

@@ -224,6 +224,8 @@ def test_a_note_needs_text(reviewer):
 
 
 def propose(claim, user, rating, **kwargs):
+    if not kwargs.get("sources"):
+        kwargs.setdefault("no_source_reason", "The figure is in the ministry's own release.")
     return services.verdict_propose(
         claim=claim, user=user, rating=rating, summary="Ministry figures say 10,000.", **kwargs
     )
@@ -318,7 +320,11 @@ def test_a_correction_is_a_new_verdict_and_the_published_one_stays(reviewer, edi
     true = Rating.objects.get(slug="true")
 
     correction = services.verdict_propose(
-        claim=claim, user=reviewer, rating=true, summary="New figures came out."
+        claim=claim,
+        user=reviewer,
+        rating=true,
+        summary="New figures came out.",
+        no_source_reason="The ministry's new release.",
     )
     first.refresh_from_db()
     assert first.status == Verdict.Status.PUBLISHED  # untouched while the correction waits

@@ -156,13 +156,19 @@ function setUpTriage() {
 }
 
 // After Approve or Send back the row is swapped; keep keyboard users in the queue by
-// moving focus to the next verdict still waiting, or to the decided row.
+// moving focus to the next verdict still waiting, or to the decided row. A row asking to
+// confirm an approval gives focus to its confirm button.
 function setUpApprovals() {
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const swapped = event.detail.target;
     if (!swapped?.id) return;
     const row = document.getElementById(swapped.id);
     if (!row || !row.classList.contains("approval-row")) return;
+    const confirm = row.querySelector("form.confirm button");
+    if (confirm) {
+      confirm.focus();
+      return;
+    }
     const rows = Array.from(document.querySelectorAll(".approval-row"));
     const next = rows.slice(rows.indexOf(row) + 1).find((r) => r.querySelector("form"));
     (next || row).focus();
