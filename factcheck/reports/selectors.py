@@ -163,6 +163,9 @@ class ExportRow:
     # Set on a matched claim's row: the claim whose verdict it carries. None on a verdict's
     # own row.
     matched_from: MatchedFrom | None = None
+    # A correction's note, and when the verdict it replaced was first published.
+    correction_note: str = ""
+    first_published_at: datetime | None = None
 
 
 def _matched_row(row: ExportRow, claim: Claim) -> ExportRow:
@@ -205,6 +208,8 @@ _EXPORT_COLUMNS = (
     "rating_value",
     "author_id",
     "approved_by_id",
+    "correction_note",
+    "corrects__approved_at",
 )
 
 
@@ -265,6 +270,8 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
                 usernames[row[18]],
                 usernames[row[19]],
                 sources.get(row[0], []),
+                correction_note=row[20],
+                first_published_at=row[21],
             )
             yield exported
             for claim in duplicates.get(exported.claim_id, ()):

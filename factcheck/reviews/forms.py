@@ -98,10 +98,19 @@ class VerdictForm(VersionForm):
         help_text="Only for a verdict that rests on no source: say why it needs none, "
         "for the editor to judge.",
     )
+    correction_note = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="What the correction changes",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Published with the corrected verdict and in its ClaimReview.",
+    )
 
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sources"].queryset = claim.sources.all()
+        if claim.status != Claim.Status.PUBLISHED:
+            del self.fields["correction_note"]
 
     @staticmethod
     def initial_from(verdict: Verdict) -> dict:
@@ -121,6 +130,12 @@ class ApproveForm(VersionForm):
 class SendBackForm(forms.Form):
     note = forms.CharField(
         label="What needs to change", max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class UnpublishForm(VersionForm):
+    reason = forms.CharField(
+        label="Why unpublish", max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 

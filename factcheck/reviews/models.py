@@ -86,6 +86,9 @@ class VerdictStatus(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
     SENT_BACK = "sent_back", "Sent back"
     PUBLISHED = "published", "Published"
+    # Out of the exports, kept in the claim's history:
+    CORRECTED = "corrected", "Corrected"  # replaced by the published correction
+    WITHDRAWN = "withdrawn", "Unpublished"
 
 
 class Verdict(models.Model):
@@ -106,6 +109,26 @@ class Verdict(models.Model):
         blank=True, help_text="Why the verdict needs no source, when it rests on none."
     )
     status = models.CharField(max_length=20, choices=Status, default=Status.AWAITING_APPROVAL)
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="The published verdict this one corrects, and replaces once approved.",
+    )
+    correction_note = models.TextField(
+        blank=True, help_text="What the correction changes, published with it."
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_withdrawn",
+    )
+    withdrawal_reason = models.TextField(blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
     )
@@ -175,6 +198,8 @@ class EventAction(models.TextChoices):
     NOTE = "note", "wrote a note"
     PROPOSE_VERDICT = "propose_verdict", "proposed a verdict"
     APPROVE = "approve", "approved the verdict"
+    CORRECT = "correct", "published a correction"
+    UNPUBLISH = "unpublish", "unpublished the verdict"
     SEND_BACK = "send_back", "sent the verdict back"
     ADMIN_ADD = "admin_add", "added in the admin"
     ADMIN_CHANGE = "admin_change", "changed in the admin"
@@ -241,7 +266,7 @@ class Draft(models.Model):
     Form = DraftForm
     # The fields kept of each form: nothing else a request carries is stored.
     FIELDS = {
-        DraftForm.VERDICT: ("rating", "summary", "sources", "no_source_reason"),
+        DraftForm.VERDICT: ("rating", "summary", "sources", "no_source_reason", "correction_note"),
         DraftForm.SOURCE: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
         DraftForm.NOTE: ("text",),
     }

@@ -173,8 +173,8 @@ def claim_sources(*, claim: Claim) -> QuerySet[Source]:
 
 def claim_verdicts(*, claim: Claim) -> QuerySet[Verdict]:
     return (
-        claim.verdicts.select_related("rating", "author", "approved_by")
-        .prefetch_related("sources")
+        claim.verdicts.select_related("rating", "author", "approved_by", "withdrawn_by")
+        .prefetch_related("sources", "corrections")
         .order_by("-created_at", "-id")
     )
 

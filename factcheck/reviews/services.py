@@ -283,11 +283,13 @@ def verdict_propose(
     summary: str,
     sources=(),
     no_source_reason: str = "",
+    correction_note: str = "",
     version: int | None = None,
 ) -> Verdict:
-    """Propose a verdict for approval. On a published claim this starts a correction: the
-    published verdict stays as it is until the new one is approved. A verdict rests on
-    sources, or says why it needs none (``no_source_reason``), for the editor to judge."""
+    """Propose a verdict for approval. On a published claim this is a correction, saying
+    what it changes (``correction_note``): the published verdict stands until the new one is
+    approved, and then stays in the claim's history. A verdict rests on sources, or says why
+    it needs none (``no_source_reason``), for the editor to judge."""
     _require_researcher(claim, user)
     permission_require(user, "reviews.add_verdict")
     if version is not None and version != claim.version:
@@ -306,6 +308,14 @@ def verdict_propose(
     foreign = [source for source in sources if source.claim_id != claim.pk]
     if foreign:
         raise ValidationError({"sources": "A verdict can only rest on this claim's sources."})
+    corrects = None
+    if claim.status == Status.PUBLISHED:
+        corrects = claim.verdicts.filter(status=Verdict.Status.PUBLISHED).order_by("-id").first()
+        correction_note = correction_note.strip()
+        if not correction_note:
+            raise ValidationError(
+                {"correction_note": "Say what the correction changes: readers see it with it."}
+            )
     claim = claim_move(
         claim,
         user=user,
@@ -320,6 +330,8 @@ def verdict_propose(
         rating=rating,
         summary=summary,
         no_source_reason=no_source_reason,
+        corrects=corrects,
+        correction_note=correction_note if corrects else "",
         author=user,
     )
     verdict.label_rating()
@@ -349,8 +361,14 @@ def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Ve
         version=version,
         allowed_from={Status.AWAITING_APPROVAL},
         to=Status.PUBLISHED,
-        action=Event.Action.APPROVE,
+        action=Event.Action.CORRECT if verdict.corrects_id else Event.Action.APPROVE,
+        note=verdict.correction_note,
     )
+    if verdict.corrects_id:
+        # The correction replaces what it corrects: one published verdict per claim.
+        Verdict.objects.filter(pk=verdict.corrects_id, status=Verdict.Status.PUBLISHED).update(
+            status=Verdict.Status.CORRECTED
+        )
     verdict.status = Verdict.Status.PUBLISHED
     verdict.approved_by = user
     verdict.approved_at = timezone.now()
@@ -383,6 +401,40 @@ def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None 
     )
     verdict.status = Verdict.Status.SENT_BACK
     verdict.save(update_fields=["status"])
+    return verdict
+
+
+@transaction.atomic
+def verdict_unpublish(
+    *, verdict: Verdict, user, reason: str, version: int | None = None
+) -> Verdict:
+    """Withdraw a published verdict from every export, saying why. Its claim goes back to
+    research with its reviewer (or to Check-worthy if it has none), to be checked again."""
+    permission_require(user, "reviews.approve_verdict")
+    if verdict.status != Verdict.Status.PUBLISHED:
+        raise WorkflowError(f"This verdict is {verdict.get_status_display()}, not published.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the verdict is unpublished."})
+    claim = verdict.claim
+    if claim.status == Status.AWAITING_APPROVAL:
+        raise WorkflowError(
+            "A correction of this verdict is awaiting approval: approve it or send it back first."
+        )
+    claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.PUBLISHED},
+        to=Status.IN_RESEARCH if claim.assignee_id else Status.CHECK_WORTHY,
+        action=Event.Action.UNPUBLISH,
+        note=reason,
+    )
+    verdict.status = Verdict.Status.WITHDRAWN
+    verdict.withdrawn_at = timezone.now()
+    verdict.withdrawn_by = user
+    verdict.withdrawal_reason = reason
+    verdict.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return verdict
 
 

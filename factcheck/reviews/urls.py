@@ -35,4 +35,5 @@ urlpatterns = [
     path("claims/<int:claim_id>/verdict/", views.verdict_propose_view, name="verdict_propose"),
     path("verdicts/<int:verdict_id>/approve/", views.verdict_approve_view, name="approve"),
     path("verdicts/<int:verdict_id>/send-back/", views.verdict_send_back_view, name="send_back"),
+    path("verdicts/<int:verdict_id>/unpublish/", views.verdict_unpublish_view, name="unpublish"),
 ]

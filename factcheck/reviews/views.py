@@ -29,6 +29,7 @@ from factcheck.reviews.forms import (
     SourceForm,
     TriageFilterForm,
     TriageForm,
+    UnpublishForm,
     VerdictForm,
 )
 from factcheck.reviews.models import Draft, Source, Verdict
@@ -348,6 +349,10 @@ def _verdict_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     return {
         "verdicts": verdicts,
         "sent_back": sent_back,
+        "can_unpublish": claim.status == Status.PUBLISHED
+        and request.user.has_perm("reviews.approve_verdict"),
+        "unpublish_form": forms.get("unpublish_form")
+        or UnpublishForm(initial={"version": claim.version}),
         "can_research": _can_research(request.user, claim),
         "verdict_form": forms.get("verdict_form")
         or VerdictForm(claim=claim, initial={**(draft or {}), "version": claim.version}),
@@ -611,6 +616,7 @@ def verdict_propose_view(request, claim_id: int):
             summary=data["summary"],
             sources=list(data["sources"]),
             no_source_reason=data["no_source_reason"],
+            correction_note=data.get("correction_note", ""),
             version=data["version"],
         )
     except WorkflowError as error:
@@ -619,6 +625,28 @@ def verdict_propose_view(request, claim_id: int):
         _form_errors_from(form, error)
         return _refused(request, claim, "verdict", verdict_form=form)
     return _acted(request, claim, "verdict", changed="verdictProposed")
+
+
+@require_POST
+@permission_required("reviews.approve_verdict", raise_exception=True)
+def verdict_unpublish_view(request, verdict_id: int):
+    verdict = _verdict(verdict_id)
+    claim = _claim(verdict.claim_id)
+    form = UnpublishForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim, "verdict", unpublish_form=form)
+    try:
+        services.verdict_unpublish(
+            verdict=verdict,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        )
+    except WorkflowError as error:
+        return _refused(request, claim, "verdict", error=str(error))
+    if not request.htmx:
+        messages.success(request, "The verdict is unpublished: no export carries it now.")
+    return _acted(request, claim, "verdict", changed="verdictWithdrawn")
 
 
 @require_POST
