@@ -192,6 +192,7 @@ class EventAction(models.TextChoices):
     TAKE = "take", "took the claim"
     ASSIGN = "assign", "assigned the claim"
     MERGE = "merge", "merged it as a duplicate"
+    UNMERGE = "unmerge", "undid the merge"
     SOURCE_ADDED = "source_added", "added a source"
     SOURCE_CHANGED = "source_changed", "changed a source"
     SOURCE_REMOVED = "source_removed", "removed a source"

@@ -200,6 +200,43 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
     )
 
 
+def claim_unmerge_to(*, claim: Claim) -> str | None:
+    """The status a merged claim returns to when its merge is undone: the one it was merged
+    from (Check-worthy for a claim that was in research, as the merge let its reviewer
+    go). None if it is no duplicate, or one that a match linked (Not the same undoes those)."""
+    if claim.status != Status.DUPLICATE:
+        return None
+    merged = claim.events.filter(to_value=Status.DUPLICATE).order_by("-created_at", "-id").first()
+    if merged is None or merged.action != Event.Action.MERGE:
+        return None
+    was = merged.from_value
+    return Status.CHECK_WORTHY if was == Status.IN_RESEARCH else was
+
+
+@transaction.atomic
+def claim_unmerge(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Undo a merge: the claim is checked on its own again."""
+    permission_require(user, "claims.assign_claim")
+    to = claim_unmerge_to(claim=claim)
+    if to is None:
+        raise WorkflowError(
+            "Only a merge can be undone here; a claim linked by a match is unlinked with "
+            "Not the same."
+            if claim.status == Status.DUPLICATE
+            else f"This claim is {claim.get_status_display()}, not a duplicate."
+        )
+    return claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.DUPLICATE},
+        to=to,
+        action=Event.Action.UNMERGE,
+        note=f"Was a duplicate of claim {claim.canonical_id}",
+        canonical=None,
+    )
+
+
 def _require_researcher(claim: Claim, user) -> None:
     """Sources and verdicts come from the claim's researcher, or, once it is published,
     from any reviewer proposing a correction."""

@@ -19,6 +19,7 @@ urlpatterns = [
     path("claims/<int:claim_id>/take/", views.take_view, name="take"),
     path("claims/<int:claim_id>/assign/", views.assign_view, name="assign"),
     path("claims/<int:claim_id>/merge/", views.merge_view, name="merge"),
+    path("claims/<int:claim_id>/unmerge/", views.unmerge_view, name="unmerge"),
     path("claims/<int:claim_id>/sources/", views.source_add_view, name="source_add"),
     path(
         "claims/<int:claim_id>/sources/<int:source_id>/edit/",

@@ -322,6 +322,9 @@ def _summary_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
         "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
         "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
         "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
+        "can_unmerge": claim.status == Status.DUPLICATE
+        and user.has_perm("claims.assign_claim")
+        and services.claim_unmerge_to(claim=claim) is not None,
         "assign_form": forms.get("assign_form") or AssignForm(initial={"version": claim.version}),
         "merge_form": forms.get("merge_form") or MergeForm(initial={"version": claim.version}),
     }
@@ -513,6 +516,22 @@ def merge_view(request, claim_id: int):
         )
     except WorkflowError as error:
         return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
+
+
+@require_POST
+@permission_required("claims.assign_claim", raise_exception=True)
+def unmerge_view(request, claim_id: int):
+    claim = _claim(claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.claim_unmerge(claim=claim, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    if not request.htmx:
+        messages.success(request, f"Merge undone: claim {claim.pk} is checked on its own again.")
     return _acted(request, claim, "summary", changed="claimMoved")
 
 

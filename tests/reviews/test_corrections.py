@@ -3,6 +3,7 @@ the claim's history; the claim page and ClaimReview say when and what was correc
 editor can unpublish a verdict, with a reason, and it leaves every export."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -30,7 +31,10 @@ def logged_in(user) -> Client:
 def published(reviewer):
     claim = ClaimFactory(status=Status.AWAITING_APPROVAL, assignee=reviewer)
     verdict = VerdictFactory(claim=claim, author=reviewer, no_source_reason="In the article.")
-    return verdict_approve(verdict=verdict, user=EditorFactory(username="ada"))
+    verdict = verdict_approve(verdict=verdict, user=EditorFactory(username="ada"))
+    verdict.approved_at -= timedelta(days=3)  # published days before it is corrected
+    verdict.save(update_fields=["approved_at"])
+    return verdict
 
 
 def claimreview() -> list[dict]:
