@@ -60,6 +60,8 @@ CELLS = [
     ("triage queue", "get", lambda w: reverse("reviews:triage"), None, (LOGIN, OK, OK, OK)),
     ("status counts", "get", lambda w: reverse("reviews:triage_counts"), None,
      (LOGIN, REDIRECT, REDIRECT, REDIRECT)),
+    ("article title suggestions", "get",
+     lambda w: reverse("reviews:article_titles") + "?article=a", None, (LOGIN, OK, OK, OK)),
     ("my claims", "get", lambda w: reverse("reviews:my_claims"), None, (LOGIN, OK, OK, OK)),
     ("approval queue", "get", lambda w: reverse("reviews:approvals"), None,
      (LOGIN, FORBIDDEN, OK, OK)),

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 
 from factcheck.claims.models import Claim
 from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm
@@ -19,7 +20,23 @@ class TriageForm(VersionForm):
 class TriageFilterForm(forms.Form):
     """The triage queue's filters; a bad value is reported beside its field, never a 500."""
 
-    article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    article = forms.CharField(
+        required=False,
+        max_length=300,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "Title",
+                "list": "article-titles",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("reviews:article_titles"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#article-titles",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+            }
+        ),
+    )
     speaker = forms.CharField(required=False, max_length=200, strip=True)
     type = forms.ChoiceField(required=False, choices=[("", "Any type"), *Claim.Type.choices])
     min_score = forms.FloatField(required=False, min_value=0, max_value=1, label="Score from")
@@ -43,7 +60,7 @@ class TriageFilterForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data
         return TriageFilters(
-            article=data.get("article"),
+            article=data.get("article", ""),
             speaker=data.get("speaker", ""),
             claim_type=data.get("type", ""),
             min_score=data.get("min_score"),

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
-from factcheck.forms import MAX_ID
+from factcheck.forms import MAX_ID, is_id
 from factcheck.reviews.models import Draft, Event, Source, Verdict
 
 Status = Claim.Status
@@ -15,7 +15,7 @@ Status = Claim.Status
 
 @dataclass(frozen=True)
 class TriageFilters:
-    article: int | None = None
+    article: str = ""  # a title or part of one; a number is an article's id
     speaker: str = ""
     claim_type: str = ""
     min_score: float | None = None
@@ -115,7 +115,11 @@ def triage_queue(
         .order_by("-score", "id")
     )
     if filters.article:
-        claims = claims.filter(article_id=filters.article)
+        # A number is an article's id (old links and bookmarks), anything else its title.
+        if is_id(filters.article):
+            claims = claims.filter(article_id=int(filters.article))
+        else:
+            claims = claims.filter(article__title__icontains=filters.article)
     if filters.speaker:
         claims = claims.filter(speaker__icontains=filters.speaker)
     if filters.claim_type:
@@ -142,12 +146,21 @@ def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
         Claim.objects.filter(
             assignee=user, status__in=[Status.IN_RESEARCH, Status.AWAITING_APPROVAL]
         )
-        .annotate(latest_verdict=latest_verdict_status())
         .select_related("article")
         .defer("article__body")
         .order_by("-score", "id")
     )
     return _after(claims, after)
+
+
+def sent_back_ids(claim_ids: list[int]) -> set[int]:
+    """Which of these claims' newest verdict was sent back: one query for a page of claims
+    (a subquery per row would cost the My claims page its index-ordered read)."""
+    latest: dict[int, str] = {}
+    verdicts = Verdict.objects.filter(claim_id__in=claim_ids).order_by("created_at", "id")
+    for claim_id, status in verdicts.values_list("claim_id", "status"):
+        latest[claim_id] = status
+    return {pk for pk, status in latest.items() if status == Verdict.Status.SENT_BACK}
 
 
 def approval_queue(*, after_id: int | None = None) -> QuerySet[Verdict]:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.accounts.selectors import keyboard_shortcuts_on
-from factcheck.articles.selectors import article_segments
+from factcheck.articles.selectors import article_segments, article_titles
 from factcheck.claims.models import Claim
 from factcheck.claims.workflow import WorkflowError
 from factcheck.forms import VersionForm, is_id
@@ -44,6 +44,7 @@ from factcheck.reviews.selectors import (
     claim_verdicts,
     claims_for_page,
     my_claims,
+    sent_back_ids,
     sent_back_verdict,
     status_counts,
     triage_queue,
@@ -91,6 +92,16 @@ def triage_view(request):
             "next": request.get_full_path(),
             "keyboard_shortcuts": keyboard_shortcuts_on(user=request.user),
         },
+    )
+
+
+@require_GET
+@permission_required("claims.triage_claim", raise_exception=True)
+def article_titles_view(request):
+    """The Article filter's autocomplete: titles matching what is typed, as options."""
+    typed = TriageFilterForm(request.GET).filters().article  # what the filter would use
+    return render(
+        request, "reviews/triage.html#article-titles", {"titles": article_titles(typed=typed)}
     )
 
 
@@ -183,10 +194,11 @@ def my_claims_view(request):
     claims, next_cursor = queue_page(
         my_claims(user=request.user, after=after), cursor_of=_score_cursor
     )
+    sent_back = sent_back_ids([claim.pk for claim in claims])
     return render(
         request,
         "reviews/my_claims.html",
-        {"claims": claims, "more_url": more_url(request, next_cursor)},
+        {"claims": claims, "sent_back": sent_back, "more_url": more_url(request, next_cursor)},
     )
 
 
