@@ -196,7 +196,25 @@ function setUpDrafts() {
   });
 }
 
+// The status counts refresh after every decision; say them to a screen reader only when
+// they changed, once.
+function setUpCountNews() {
+  const counts = document.getElementById("status-counts");
+  const news = document.getElementById("status-counts-news");
+  if (!counts || !news) return;
+  const read = () =>
+    Array.from(counts.querySelectorAll("li"), (item) => item.textContent.trim()).join(", ");
+  let last = read();
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target !== counts) return;
+    const now = read();
+    if (now !== last) news.textContent = `Claims by status: ${now}`;
+    last = now;
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setUpCountNews();
   setUpDrafts();
   setUpApprovals();
   scrollToCurrentClaim();
