@@ -2,9 +2,10 @@ from django import forms
 from django.urls import reverse_lazy
 
 from factcheck.claims.models import Claim
-from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm
+from factcheck.forms import IdChoiceField, IdMultipleChoiceField, VersionForm, is_id
 from factcheck.reviews.models import Rating, Source, Verdict
 from factcheck.reviews.selectors import TriageFilters, TriageView, researchers
+from factcheck.reviews.services import BULK_TRIAGE_MAX
 
 
 class TriageForm(VersionForm):
@@ -15,6 +16,33 @@ class TriageForm(VersionForm):
             ("skip", "Skip"),
         ]
     )
+
+
+class BulkTriageForm(forms.Form):
+    """Several selected claims, each with the version its row showed, and one decision."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            (Claim.Status.CHECK_WORTHY, "Check-worthy"),
+            (Claim.Status.NOT_CHECK_WORTHY, "Not check-worthy"),
+        ]
+    )
+
+    def clean(self):
+        data = super().clean()
+        ids = self.data.getlist("claims")
+        if not ids:
+            raise forms.ValidationError("Select the claims to decide first.")
+        if len(ids) > BULK_TRIAGE_MAX or not all(is_id(pk) for pk in ids):
+            raise forms.ValidationError(
+                f"Select up to {BULK_TRIAGE_MAX} claims of the queue to decide at once."
+            )
+        versions = {}
+        for pk in dict.fromkeys(int(pk) for pk in ids):
+            version = self.data.get(f"version_{pk}", "")
+            versions[pk] = int(version) if version.isdigit() and len(version) < 10 else None
+        data["versions"] = versions
+        return data
 
 
 class TriageFilterForm(forms.Form):

@@ -63,6 +63,31 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
     )
 
 
+BULK_TRIAGE_MAX = 100
+
+
+@transaction.atomic
+def claims_triage_bulk(
+    *, claims: list[tuple[Claim, int | None]], user, decision: str
+) -> tuple[list[Claim], list[tuple[Claim, str]]]:
+    """Decide several new claims at once (``claims``: each with the version its reviewer
+    saw). Each is triaged on its own, with its own event; one someone changed meanwhile is
+    refused with the reason and the others are still decided."""
+    permission_require(user, "claims.triage_claim")
+    if len(claims) > BULK_TRIAGE_MAX:
+        raise WorkflowError(f"Decide at most {BULK_TRIAGE_MAX} claims at once.")
+    decided, refused = [], []
+    for claim, version in claims:
+        try:
+            with transaction.atomic():
+                decided.append(
+                    claim_triage(claim=claim, user=user, decision=decision, version=version)
+                )
+        except WorkflowError as error:
+            refused.append((claim, str(error)))
+    return decided, refused
+
+
 def claim_reopen_refusal(*, claim: Claim, user) -> str:
     """Why ``user`` may not return ``claim`` to New ("" if they may): a reviewer may on the
     day it was decided, an editor at any time."""

@@ -6,6 +6,7 @@ app_name = "reviews"
 urlpatterns = [
     path("triage/", views.triage_view, name="triage"),
     path("triage/counts/", views.triage_counts_view, name="triage_counts"),
+    path("triage/bulk/", views.triage_bulk_view, name="triage_bulk"),
     path("triage/article-titles/", views.article_titles_view, name="article_titles"),
     path("my-claims/", views.my_claims_view, name="my_claims"),
     path("approvals/", views.approvals_view, name="approvals"),

@@ -23,6 +23,7 @@ from factcheck.reviews import services
 from factcheck.reviews.forms import (
     ApproveForm,
     AssignForm,
+    BulkTriageForm,
     MergeForm,
     NoteForm,
     SendBackForm,
@@ -155,6 +156,34 @@ def triage_undo_view(request, claim_id: int):
     except WorkflowError as error:
         return triage_row_response(request, claim, decided="", error=str(error))
     return triage_row_response(request, claim, decided="")
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_bulk_view(request):
+    """The selected claims of the queue decided at once; back to the queue with what was
+    decided and what was refused."""
+    back = safe_next_url(request, default=reverse("reviews:triage"))
+    form = BulkTriageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("__all__", ["Choose a decision."])))
+        return redirect(back)
+    versions = form.cleaned_data["versions"]
+    claims = Claim.objects.in_bulk(list(versions))
+    decision = form.cleaned_data["decision"]
+    decided, refused = services.claims_triage_bulk(
+        claims=[(claims[pk], version) for pk, version in versions.items() if pk in claims],
+        user=request.user,
+        decision=decision,
+    )
+    if decided:
+        label = Status(decision).label
+        messages.success(
+            request, f"{len(decided)} claim{'s' if len(decided) != 1 else ''}: {label}."
+        )
+    for claim, reason in refused:
+        messages.error(request, f"Claim {claim.pk} was not decided: {reason}")
+    return redirect(back)
 
 
 @require_POST

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from factcheck.claims.models import Claim
+from factcheck.reviews.models import Event
 from tests.browser.steps import log_in
 from tests.browser.test_triage import AID, GUNS, SHELTER, claim_in, row_of
 from tests.factories import ARTICLE_BODY, ArticleFactory
@@ -72,3 +74,29 @@ def test_reviewer_returns_a_claim_to_new_from_its_page(page, reviewer, new_claim
     expect(page.locator("#claim-summary").get_by_text("New", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Return to New")).to_have_count(0)
     expect(page.locator("#claim-timeline")).to_contain_text("returned it to New")
+
+
+def test_reviewer_selects_a_run_of_claims_and_decides_them_at_once(page, reviewer, new_claims):
+    guns, aid, shelter = new_claims
+    log_in(page, reviewer, start="/triage/")
+
+    def box(claim):
+        return page.get_by_role(
+            "checkbox", name=re.compile("^Select: " + re.escape(claim.text[:40]))
+        )
+
+    box(guns).click()
+    box(shelter).click(modifiers=["Shift"])
+    expect(box(aid)).to_be_checked()
+    expect(page.locator("#bulk-count")).to_have_text("3 selected")
+    # v, the selection key, toggles the focused row's box; no decision key is pressed.
+    page.keyboard.press("v")
+    expect(page.locator("#bulk-count")).to_have_text("2 selected")
+    page.keyboard.press("v")
+    expect(page.locator("#bulk-count")).to_have_text("3 selected")
+
+    page.get_by_role("button", name="Not check-worthy: selected").click()
+
+    expect(page.get_by_text("3 claims: Not check-worthy.")).to_be_visible()
+    assert set(Claim.objects.values_list("status", flat=True)) == {"not_check_worthy"}
+    assert Event.objects.filter(action="triage").count() == 3

@@ -39,7 +39,8 @@ def workday(reviewer, editor):
 
 
 def decide_first(page: Page) -> None:
-    page.get_by_role("button", name=re.compile("^Not check-worthy: ")).first.click()
+    queue = page.get_by_role("list", name="New claims, most check-worthy first")
+    queue.get_by_role("button", name=re.compile("^Not check-worthy: ")).first.click()
     expect(page.get_by_role("button", name="Undo")).to_be_visible()
     expect(page.locator(".triage-row.decided:not(.htmx-settling)")).to_have_count(1)
 

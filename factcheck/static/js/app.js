@@ -4,7 +4,8 @@
 function isTyping(event) {
   const target = event.target;
   return (
-    target instanceof HTMLInputElement ||
+    // A ticked box or a pressed button takes no typing: the keys still act on the queue.
+    (target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement ||
     (target instanceof HTMLElement && target.isContentEditable)
@@ -131,10 +132,11 @@ function setUpTriage() {
       m: () => press(row, "confirm_match"),
       n: () => press(row, "reject_match"),
       o: () => row?.querySelector(".claim-link")?.click(),
+      v: () => row?.querySelector(".select-row")?.click(),
     };
     actions[key]?.();
   }
-  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "u", "m", "n", "o"]);
+  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "u", "m", "n", "o", "v"]);
 
   document.addEventListener("keydown", (event) => {
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -213,7 +215,30 @@ function setUpCountNews() {
   });
 }
 
+// Bulk triage: tick rows, shift-click ticks the run from the last one ticked; the bar says
+// how many are selected.
+function setUpSelection() {
+  const bar = document.getElementById("bulk-triage");
+  if (!bar) return;
+  const count = document.getElementById("bulk-count");
+  const boxes = () => Array.from(document.querySelectorAll(".select-row"));
+  let last = null;
+  document.body.addEventListener("click", (event) => {
+    const box = event.target.closest?.(".select-row");
+    if (!box) return;
+    if (event.shiftKey && last && document.contains(last)) {
+      const all = boxes();
+      const [from, to] = [all.indexOf(last), all.indexOf(box)].sort((a, b) => a - b);
+      for (const other of all.slice(from, to + 1)) other.checked = box.checked;
+    }
+    last = box;
+    const selected = boxes().filter((other) => other.checked).length;
+    count.textContent = selected ? `${selected} selected` : "None selected";
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setUpSelection();
   setUpCountNews();
   setUpDrafts();
   setUpApprovals();
