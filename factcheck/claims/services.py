@@ -14,6 +14,7 @@ from factcheck.extraction import ENGINE_VERSION, extract_claims
 from factcheck.extraction.sentences import split_sentences
 from factcheck.matching.services import matches_find_for_claims
 from factcheck.reviews.models import Event
+from factcheck.speakers.services import claims_link_speakers
 
 
 def claim_from_extracted(article: Article, extracted) -> Claim:
@@ -68,6 +69,7 @@ def _extract_around(article: Article, *, kept: list[Claim]) -> list[Claim]:
         if not overlaps_kept(extracted.start, extracted.end)
     ]
     Claim.objects.bulk_create(new_claims)
+    claims_link_speakers(claims=article.claims.all())
     article.extractor_version = ENGINE_VERSION
     article.save(update_fields=["extractor_version"])
     matches_find_for_claims(claims=new_claims)

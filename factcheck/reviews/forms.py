@@ -54,7 +54,6 @@ class TriageFilterForm(forms.Form):
         strip=True,
         widget=forms.TextInput(
             attrs={
-                "placeholder": "Title",
                 "list": "article-titles",
                 "autocomplete": "off",
                 "hx-get": reverse_lazy("reviews:article_titles"),
@@ -186,6 +185,13 @@ class UnpublishForm(VersionForm):
 
 class AssignForm(VersionForm):
     assignee = IdChoiceField(queryset=researchers(), empty_label="Choose a reviewer")
+
+
+class HandOverForm(forms.Form):
+    """The admin's step between "hand over their claims" and doing it."""
+
+    assignee = IdChoiceField(queryset=researchers(), empty_label="Choose a reviewer",
+                             label="Give their claims in research to")  # fmt: skip
 
 
 class MergeForm(VersionForm):

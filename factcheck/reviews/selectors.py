@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID, is_id
 from factcheck.reviews.models import Draft, Event, Source, Verdict
+from factcheck.speakers.models import SpeakerAlias
 
 Status = Claim.Status
 
@@ -121,7 +122,13 @@ def triage_queue(
         else:
             claims = claims.filter(article__title__icontains=filters.article)
     if filters.speaker:
-        claims = claims.filter(speaker__icontains=filters.speaker)
+        # By identity as well: "Zelenskyy" finds the claims of "Ukraine's president" once
+        # both are known to be Volodymyr Zelenskyy.
+        named = SpeakerAlias.objects.filter(name__icontains=filters.speaker)
+        claims = claims.filter(
+            Q(speaker__icontains=filters.speaker)
+            | Q(speaker_identity__in=named.values("speaker_id"))
+        )
     if filters.claim_type:
         claims = claims.filter(claim_type=filters.claim_type)
     if filters.min_score is not None:
@@ -209,6 +216,17 @@ def sent_back_verdict(*, verdicts: list[Verdict]) -> Verdict | None:
 
 def claim_timeline(*, claim: Claim) -> QuerySet[Event]:
     return claim.events.select_related("actor").order_by("created_at", "id")
+
+
+def claims_held_in_research(*, holders) -> dict[int, int]:
+    """How many claims each of ``holders`` (user ids) researches, for those who hold any."""
+    rows = (
+        Claim.objects.filter(assignee__in=holders, status=Status.IN_RESEARCH)
+        .values_list("assignee")
+        .annotate(held=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def researchers() -> QuerySet:
