@@ -2,10 +2,31 @@
 
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from factcheck.articles.models import Article
 from factcheck.claims.models import Claim
+
+# The body's full-text search, as the GIN index of migration 0003 indexes it on PostgreSQL.
+BODY_SEARCH_CONFIG = "english"
+TITLE_SUGGESTIONS = 10
+
+
+def _in_body(search: str) -> Q:
+    """Articles whose body has the words searched for: PostgreSQL's full-text search (the
+    words in any order and form, through the GIN index), SQLite's LIKE elsewhere.
+
+    On PostgreSQL a subquery, run once through the index: ORed straight into the other
+    conditions, the match would be computed for every article's body instead."""
+    if connection.vendor != "postgresql":
+        return Q(body__icontains=search)
+    query = SearchQuery(search, config=BODY_SEARCH_CONFIG, search_type="websearch")
+    matching = Article.objects.alias(
+        body_search=SearchVector("body", config=BODY_SEARCH_CONFIG)
+    ).filter(body_search=query)
+    return Q(pk__in=matching.values("pk"))
 
 
 def article_list(*, search: str = "") -> QuerySet[Article]:
@@ -16,9 +37,30 @@ def article_list(*, search: str = "") -> QuerySet[Article]:
     )
     if search:
         articles = articles.filter(
-            Q(title__icontains=search) | Q(outlet__icontains=search) | Q(author__icontains=search)
+            Q(title__icontains=search)
+            | Q(outlet__icontains=search)
+            | Q(author__icontains=search)
+            | _in_body(search)
         )
     return articles
+
+
+def article_titles(*, typed: str) -> list[str]:
+    """Titles for the Article filter's autocomplete: those starting with what was typed
+    first, then those containing it."""
+    typed = typed.strip()
+    if not typed:
+        return []
+    titles = Article.objects.order_by("title").values_list("title", flat=True).distinct()
+    found = list(titles.filter(title__istartswith=typed)[:TITLE_SUGGESTIONS])
+    if len(found) < TITLE_SUGGESTIONS:
+        found += [
+            title
+            for title in titles.filter(title__icontains=typed).exclude(title__in=found)[
+                : TITLE_SUGGESTIONS - len(found)
+            ]
+        ]
+    return found
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,8 @@ def match_panel(*, claim: Claim, user) -> dict:
     the verdict it brings."""
     suggestions = list(
         ClaimMatch.objects.filter(claim=claim, status=ClaimMatch.Status.SUGGESTED)
+        # A claim merged into its candidate is that claim's duplicate, not a suggestion.
+        .exclude(candidate_id=claim.canonical_id)
         .select_related("candidate__article")
         .defer("candidate__article__body")
         .order_by("-score", "id")[:5]

@@ -46,6 +46,8 @@ CSV_COLUMNS = [
     "approved_at",
     # Added with matched claims; new columns go at the end so existing spreadsheets still read.
     "matched_from_claim_id",
+    "correction_note",
+    "first_published_at",
 ]
 # A spreadsheet reads a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,6 +87,19 @@ def verdict_record(row: ExportRow, zone: tzinfo) -> dict:
         "proposed_at": _timestamp(row.proposed_at, zone),
         "approved_at": _timestamp(row.approved_at, zone),
         "matched_from": row.matched_from._asdict() if row.matched_from else None,
+        "correction": _correction(row, zone),
+    }
+
+
+def _correction(row: ExportRow, zone: tzinfo) -> dict | None:
+    """A correction: what it changes, when it was published, and when the verdict it
+    replaced first was."""
+    if not row.correction_note:
+        return None
+    return {
+        "note": row.correction_note,
+        "corrected_at": _timestamp(row.approved_at, zone),
+        "first_published_at": _timestamp(row.first_published_at, zone),
     }
 
 
@@ -116,6 +131,8 @@ def csv_row(row: ExportRow, zone: tzinfo) -> list:
         _timestamp(row.proposed_at, zone),
         _timestamp(row.approved_at, zone) or "",
         row.matched_from.claim_id if row.matched_from else "",
+        _safe(row.correction_note),
+        _timestamp(row.first_published_at, zone) or "",
     ]
 
 
@@ -230,7 +247,7 @@ def claim_review(
     if row.article_published_on:
         item_reviewed["datePublished"] = _day(row.article_published_on)
     claim_url = reverse("reviews:claim", args=[row.claim_id])
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": site_url(f"{claim_url}#verdict-{row.verdict_id}"),
@@ -241,6 +258,18 @@ def claim_review(
         "reviewRating": review_rating,
         "itemReviewed": item_reviewed,
     }
+    if row.correction_note:
+        # The review first went out with the verdict this one corrects; schema.org's
+        # CreativeWork.correction carries what changed and when.
+        corrected_at = _timestamp(row.approved_at, zone)
+        review["datePublished"] = _timestamp(row.first_published_at, zone) or corrected_at
+        review["dateModified"] = corrected_at
+        review["correction"] = {
+            "@type": "CorrectionComment",
+            "text": row.correction_note,
+            "datePublished": corrected_at,
+        }
+    return review
 
 
 def _with_matches(rows: Iterable[ExportRow]) -> Iterator[tuple[ExportRow, list[ExportRow]]]:

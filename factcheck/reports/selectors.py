@@ -165,6 +165,9 @@ class ExportRow:
     matched_from: MatchedFrom | None = None
     # The speaker's kind (person, organisation, country) when ``speaker`` is an identity.
     speaker_kind: str = ""
+    # A correction's note, and when the verdict it replaced was first published.
+    correction_note: str = ""
+    first_published_at: datetime | None = None
 
 
 def _matched_row(row: ExportRow, claim: Claim) -> ExportRow:
@@ -210,6 +213,8 @@ _EXPORT_COLUMNS = (
     "approved_by_id",
     "claim__speaker_identity__name",
     "claim__speaker_identity__kind",
+    "correction_note",
+    "corrects__approved_at",
 )
 
 
@@ -274,6 +279,8 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
                 usernames[row[19]],
                 sources.get(row[0], []),
                 speaker_kind=speaker_kind,
+                correction_note=row[22],
+                first_published_at=row[23],
             )
             yield exported
             for claim in duplicates.get(exported.claim_id, ()):

@@ -86,6 +86,9 @@ class VerdictStatus(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
     SENT_BACK = "sent_back", "Sent back"
     PUBLISHED = "published", "Published"
+    # Out of the exports, kept in the claim's history:
+    CORRECTED = "corrected", "Corrected"  # replaced by the published correction
+    WITHDRAWN = "withdrawn", "Unpublished"
 
 
 class Verdict(models.Model):
@@ -102,7 +105,30 @@ class Verdict(models.Model):
     rating_value = models.PositiveSmallIntegerField(null=True, blank=True)
     summary = models.TextField()
     sources = models.ManyToManyField(Source, blank=True, related_name="verdicts")
+    no_source_reason = models.TextField(
+        blank=True, help_text="Why the verdict needs no source, when it rests on none."
+    )
     status = models.CharField(max_length=20, choices=Status, default=Status.AWAITING_APPROVAL)
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="The published verdict this one corrects, and replaces once approved.",
+    )
+    correction_note = models.TextField(
+        blank=True, help_text="What the correction changes, published with it."
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_withdrawn",
+    )
+    withdrawal_reason = models.TextField(blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
     )
@@ -162,15 +188,19 @@ def _as_status_label(value: str) -> str:
 class EventAction(models.TextChoices):
     TRIAGE = "triage", "triaged"
     UNDO_TRIAGE = "undo_triage", "undid the triage decision"
+    REOPEN = "reopen", "returned it to New"
     TAKE = "take", "took the claim"
     ASSIGN = "assign", "assigned the claim"
     MERGE = "merge", "merged it as a duplicate"
+    UNMERGE = "unmerge", "undid the merge"
     SOURCE_ADDED = "source_added", "added a source"
     SOURCE_CHANGED = "source_changed", "changed a source"
     SOURCE_REMOVED = "source_removed", "removed a source"
     NOTE = "note", "wrote a note"
     PROPOSE_VERDICT = "propose_verdict", "proposed a verdict"
     APPROVE = "approve", "approved the verdict"
+    CORRECT = "correct", "published a correction"
+    UNPUBLISH = "unpublish", "unpublished the verdict"
     SEND_BACK = "send_back", "sent the verdict back"
     ADMIN_ADD = "admin_add", "added in the admin"
     ADMIN_CHANGE = "admin_change", "changed in the admin"
@@ -242,7 +272,7 @@ class Draft(models.Model):
     Form = DraftForm
     # The fields kept of each form: nothing else a request carries is stored.
     FIELDS = {
-        DraftForm.VERDICT: ("rating", "summary", "sources"),
+        DraftForm.VERDICT: ("rating", "summary", "sources", "no_source_reason", "correction_note"),
         DraftForm.SOURCE: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
         DraftForm.NOTE: ("text",),
     }

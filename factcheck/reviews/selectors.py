@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db import models
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
-from factcheck.forms import MAX_ID
+from factcheck.forms import MAX_ID, is_id
 from factcheck.reviews.models import Draft, Event, Source, Verdict
 from factcheck.speakers.models import SpeakerAlias
 
@@ -15,7 +16,7 @@ Status = Claim.Status
 
 @dataclass(frozen=True)
 class TriageFilters:
-    article: int | None = None
+    article: str = ""  # a title or part of one; a number is an article's id
     speaker: str = ""
     claim_type: str = ""
     min_score: float | None = None
@@ -55,18 +56,71 @@ def _after(claims: QuerySet[Claim], cursor: Cursor | None) -> QuerySet[Claim]:
     return claims.filter(score__lte=cursor.score).exclude(score=cursor.score, id__lte=cursor.id)
 
 
+class TriageView(models.TextChoices):
+    """The queues of the triage page: new claims, and those decided or set aside, to
+    revisit."""
+
+    NEW = "new", "New"
+    SKIPPED = "skipped", "Skipped"
+    CHECK_WORTHY = Status.CHECK_WORTHY.value, "Check-worthy"
+    NOT_CHECK_WORTHY = Status.NOT_CHECK_WORTHY.value, "Not check-worthy"
+    SENT_BACK = "sent_back", "Sent back"
+
+
+def latest_verdict_status() -> Subquery:
+    """The status of a claim's newest verdict, for annotating claims."""
+    return Subquery(
+        Verdict.objects.filter(claim=OuterRef("pk"))
+        .order_by("-created_at", "-id")
+        .values("status")[:1]
+    )
+
+
+def _in_view(view: str, skipped: list[int]) -> QuerySet[Claim]:
+    if view == TriageView.SKIPPED:
+        return Claim.objects.filter(status=Status.NEW, pk__in=skipped)
+    if view == TriageView.SENT_BACK:
+        return Claim.objects.annotate(latest_verdict=latest_verdict_status()).filter(
+            status__in=[Status.IN_RESEARCH, Status.PUBLISHED],
+            latest_verdict=Verdict.Status.SENT_BACK,
+        )
+    if view == TriageView.NEW:
+        claims = Claim.objects.filter(status=Status.NEW)
+        return claims.exclude(id__in=skipped) if skipped else claims
+    return Claim.objects.filter(status=view).annotate(decided_at=last_triage_at())
+
+
+def last_triage_at() -> Subquery:
+    """When a claim was last triaged, for annotating claims (who may return it to New)."""
+    return Subquery(
+        Event.objects.filter(claim=OuterRef("pk"), action=Event.Action.TRIAGE)
+        .order_by("-created_at", "-id")
+        .values("created_at")[:1]
+    )
+
+
 def triage_queue(
-    *, filters: TriageFilters, after: Cursor | None = None, exclude: list[int] = ()
+    *,
+    filters: TriageFilters,
+    after: Cursor | None = None,
+    exclude: list[int] = (),
+    view: str = TriageView.NEW,
 ) -> QuerySet[Claim]:
-    """New claims, most check-worthy first, in an order a cursor can resume."""
+    """The claims of one triage view (new ones unless told), most check-worthy first, in an
+    order a cursor can resume. ``exclude``: the claims this reviewer skipped, left out of
+    the new ones and listed on their own in the Skipped view."""
     claims = (
-        Claim.objects.filter(status=Status.NEW)
-        .select_related("article")
+        _in_view(view, list(exclude))
+        .select_related("article", "assignee")
         .defer("article__body")
         .order_by("-score", "id")
     )
     if filters.article:
-        claims = claims.filter(article_id=filters.article)
+        # A number is an article's id (old links and bookmarks), anything else its title.
+        if is_id(filters.article):
+            claims = claims.filter(article_id=int(filters.article))
+        else:
+            claims = claims.filter(article__title__icontains=filters.article)
     if filters.speaker:
         # By identity as well: "Zelenskyy" finds the claims of "Ukraine's president" once
         # both are known to be Volodymyr Zelenskyy.
@@ -83,10 +137,7 @@ def triage_queue(
         claims = claims.filter(score__lte=filters.max_score)
     if filters.search:
         claims = claims.filter(text__icontains=filters.search)
-    claims = _after(claims, after)
-    if exclude:
-        claims = claims.exclude(id__in=exclude)
-    return claims
+    return _after(claims, after)
 
 
 def status_counts() -> dict[str, int]:
@@ -107,6 +158,16 @@ def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
         .order_by("-score", "id")
     )
     return _after(claims, after)
+
+
+def sent_back_ids(claim_ids: list[int]) -> set[int]:
+    """Which of these claims' newest verdict was sent back: one query for a page of claims
+    (a subquery per row would cost the My claims page its index-ordered read)."""
+    latest: dict[int, str] = {}
+    verdicts = Verdict.objects.filter(claim_id__in=claim_ids).order_by("created_at", "id")
+    for claim_id, status in verdicts.values_list("claim_id", "status"):
+        latest[claim_id] = status
+    return {pk for pk, status in latest.items() if status == Verdict.Status.SENT_BACK}
 
 
 def approval_queue(*, after_id: int | None = None) -> QuerySet[Verdict]:
@@ -132,10 +193,25 @@ def claim_sources(*, claim: Claim) -> QuerySet[Source]:
 
 def claim_verdicts(*, claim: Claim) -> QuerySet[Verdict]:
     return (
-        claim.verdicts.select_related("rating", "author", "approved_by")
-        .prefetch_related("sources")
+        claim.verdicts.select_related("rating", "author", "approved_by", "withdrawn_by")
+        .prefetch_related("sources", "corrections")
         .order_by("-created_at", "-id")
     )
+
+
+def sent_back_verdict(*, verdicts: list[Verdict]) -> Verdict | None:
+    """The claim's newest verdict if an editor sent it back (``verdicts``: newest first),
+    with the editor's note on it as ``send_back``, the event that sent it back."""
+    if not verdicts or verdicts[0].status != Verdict.Status.SENT_BACK:
+        return None
+    verdict = verdicts[0]
+    verdict.send_back = (
+        Event.objects.filter(claim_id=verdict.claim_id, action=Event.Action.SEND_BACK)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return verdict
 
 
 def claim_timeline(*, claim: Claim) -> QuerySet[Event]:

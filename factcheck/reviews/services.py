@@ -7,7 +7,9 @@ overwrite each other, and records an Event in the same transaction.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from factcheck.claims.models import Claim
 from factcheck.claims.workflow import (
@@ -26,6 +28,7 @@ TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
 # Decisions taken in the triage queue that its Undo takes back.
 UNDOABLE = {Event.Action.TRIAGE: TRIAGE_DECISIONS, Event.Action.NOT_A_CLAIM: {Status.NOT_A_CLAIM}}
 ASSIGNABLE = {Status.CHECK_WORTHY, Status.IN_RESEARCH}
+REOPENABLE = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
 MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN_RESEARCH}
 
 
@@ -66,6 +69,77 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
         action=Event.Action.UNDO_TRIAGE,
         non_claim_reason="",
         non_claim_note="",
+    )
+
+
+BULK_TRIAGE_MAX = 100
+
+
+@transaction.atomic
+def claims_triage_bulk(
+    *, claims: list[tuple[Claim, int | None]], user, decision: str
+) -> tuple[list[Claim], list[tuple[Claim, str]]]:
+    """Decide several new claims at once (``claims``: each with the version its reviewer
+    saw). Each is triaged on its own, with its own event; one someone changed meanwhile is
+    refused with the reason and the others are still decided."""
+    permission_require(user, "claims.triage_claim")
+    if len(claims) > BULK_TRIAGE_MAX:
+        raise WorkflowError(f"Decide at most {BULK_TRIAGE_MAX} claims at once.")
+    decided, refused = [], []
+    for claim, version in claims:
+        try:
+            with transaction.atomic():
+                decided.append(
+                    claim_triage(claim=claim, user=user, decision=decision, version=version)
+                )
+        except WorkflowError as error:
+            refused.append((claim, str(error)))
+    return decided, refused
+
+
+def claim_reopen_refusal(*, claim: Claim, user) -> str:
+    """Why ``user`` may not return ``claim`` to New ("" if they may): a reviewer may on the
+    day it was decided, an editor at any time."""
+    if not user.has_perm("claims.triage_claim"):
+        return "You do not have permission to triage claims."
+    if claim.status not in REOPENABLE:
+        return (
+            f"This claim is {claim.get_status_display()}; only a Check-worthy or Not "
+            "check-worthy claim can be returned to New."
+        )
+    if user.has_perm("claims.assign_claim"):
+        return ""
+    # A queue of decided claims reads when each was decided with the page.
+    if hasattr(claim, "decided_at"):
+        decided_at = claim.decided_at
+    else:
+        decided_at = claim.events.filter(action=Event.Action.TRIAGE).aggregate(
+            at=Max("created_at")
+        )["at"]
+    if decided_at is None or timezone.localdate(decided_at) != timezone.localdate():
+        when = f" on {date_format(timezone.localdate(decided_at))}" if decided_at else ""
+        return (
+            f"This claim was decided{when}, before today: only an editor can return it to New now."
+        )
+    return ""
+
+
+@transaction.atomic
+def claim_reopen(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Return a Check-worthy or Not check-worthy claim to New, to be triaged again."""
+    permission_require(user, "claims.triage_claim")
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)
+    refusal = claim_reopen_refusal(claim=claim, user=user)
+    if refusal:
+        raise WorkflowError(refusal)
+    return claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from=REOPENABLE,
+        to=Status.NEW,
+        action=Event.Action.REOPEN,
     )
 
 
@@ -175,6 +249,43 @@ def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = N
     )
 
 
+def claim_unmerge_to(*, claim: Claim) -> str | None:
+    """The status a merged claim returns to when its merge is undone: the one it was merged
+    from (Check-worthy for a claim that was in research, as the merge let its reviewer
+    go). None if it is no duplicate, or one that a match linked (Not the same undoes those)."""
+    if claim.status != Status.DUPLICATE:
+        return None
+    merged = claim.events.filter(to_value=Status.DUPLICATE).order_by("-created_at", "-id").first()
+    if merged is None or merged.action != Event.Action.MERGE:
+        return None
+    was = merged.from_value
+    return Status.CHECK_WORTHY if was == Status.IN_RESEARCH else was
+
+
+@transaction.atomic
+def claim_unmerge(*, claim: Claim, user, version: int | None = None) -> Claim:
+    """Undo a merge: the claim is checked on its own again."""
+    permission_require(user, "claims.assign_claim")
+    to = claim_unmerge_to(claim=claim)
+    if to is None:
+        raise WorkflowError(
+            "Only a merge can be undone here; a claim linked by a match is unlinked with "
+            "Not the same."
+            if claim.status == Status.DUPLICATE
+            else f"This claim is {claim.get_status_display()}, not a duplicate."
+        )
+    return claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.DUPLICATE},
+        to=to,
+        action=Event.Action.UNMERGE,
+        note=f"Was a duplicate of claim {claim.canonical_id}",
+        canonical=None,
+    )
+
+
 def _require_researcher(claim: Claim, user) -> None:
     """Sources and verdicts come from the claim's researcher, or, once it is published,
     from any reviewer proposing a correction."""
@@ -257,18 +368,40 @@ def verdict_propose(
     rating: Rating,
     summary: str,
     sources=(),
+    no_source_reason: str = "",
+    correction_note: str = "",
     version: int | None = None,
 ) -> Verdict:
-    """Propose a verdict for approval. On a published claim this starts a correction: the
-    published verdict stays as it is until the new one is approved."""
+    """Propose a verdict for approval. On a published claim this is a correction, saying
+    what it changes (``correction_note``): the published verdict stands until the new one is
+    approved, and then stays in the claim's history. A verdict rests on sources, or says why
+    it needs none (``no_source_reason``), for the editor to judge."""
     _require_researcher(claim, user)
     permission_require(user, "reviews.add_verdict")
+    if version is not None and version != claim.version:
+        raise StaleClaim(claim)  # before what the form lacks: it may be someone else's doing
     summary = summary.strip()
     if not summary:
         raise ValidationError({"summary": "Say in a sentence or two what the evidence shows."})
+    no_source_reason = "" if sources else no_source_reason.strip()
+    if not sources and not no_source_reason:
+        raise ValidationError(
+            {
+                "no_source_reason": "Tick the sources this verdict rests on, or say why it "
+                "needs none (“No source needed: …”)."
+            }
+        )
     foreign = [source for source in sources if source.claim_id != claim.pk]
     if foreign:
         raise ValidationError({"sources": "A verdict can only rest on this claim's sources."})
+    corrects = None
+    if claim.status == Status.PUBLISHED:
+        corrects = claim.verdicts.filter(status=Verdict.Status.PUBLISHED).order_by("-id").first()
+        correction_note = correction_note.strip()
+        if not correction_note:
+            raise ValidationError(
+                {"correction_note": "Say what the correction changes: readers see it with it."}
+            )
     claim = claim_move(
         claim,
         user=user,
@@ -278,7 +411,15 @@ def verdict_propose(
         action=Event.Action.PROPOSE_VERDICT,
         note=f"{rating.label}: {summary}",
     )
-    verdict = Verdict(claim=claim, rating=rating, summary=summary, author=user)
+    verdict = Verdict(
+        claim=claim,
+        rating=rating,
+        summary=summary,
+        no_source_reason=no_source_reason,
+        corrects=corrects,
+        correction_note=correction_note if corrects else "",
+        author=user,
+    )
     verdict.label_rating()
     verdict.save()
     verdict.sources.set(sources)
@@ -306,8 +447,14 @@ def verdict_approve(*, verdict: Verdict, user, version: int | None = None) -> Ve
         version=version,
         allowed_from={Status.AWAITING_APPROVAL},
         to=Status.PUBLISHED,
-        action=Event.Action.APPROVE,
+        action=Event.Action.CORRECT if verdict.corrects_id else Event.Action.APPROVE,
+        note=verdict.correction_note,
     )
+    if verdict.corrects_id:
+        # The correction replaces what it corrects: one published verdict per claim.
+        Verdict.objects.filter(pk=verdict.corrects_id, status=Verdict.Status.PUBLISHED).update(
+            status=Verdict.Status.CORRECTED
+        )
     verdict.status = Verdict.Status.PUBLISHED
     verdict.approved_by = user
     verdict.approved_at = timezone.now()
@@ -340,6 +487,40 @@ def verdict_send_back(*, verdict: Verdict, user, note: str, version: int | None 
     )
     verdict.status = Verdict.Status.SENT_BACK
     verdict.save(update_fields=["status"])
+    return verdict
+
+
+@transaction.atomic
+def verdict_unpublish(
+    *, verdict: Verdict, user, reason: str, version: int | None = None
+) -> Verdict:
+    """Withdraw a published verdict from every export, saying why. Its claim goes back to
+    research with its reviewer (or to Check-worthy if it has none), to be checked again."""
+    permission_require(user, "reviews.approve_verdict")
+    if verdict.status != Verdict.Status.PUBLISHED:
+        raise WorkflowError(f"This verdict is {verdict.get_status_display()}, not published.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the verdict is unpublished."})
+    claim = verdict.claim
+    if claim.status == Status.AWAITING_APPROVAL:
+        raise WorkflowError(
+            "A correction of this verdict is awaiting approval: approve it or send it back first."
+        )
+    claim_move(
+        claim,
+        user=user,
+        version=version,
+        allowed_from={Status.PUBLISHED},
+        to=Status.IN_RESEARCH if claim.assignee_id else Status.CHECK_WORTHY,
+        action=Event.Action.UNPUBLISH,
+        note=reason,
+    )
+    verdict.status = Verdict.Status.WITHDRAWN
+    verdict.withdrawn_at = timezone.now()
+    verdict.withdrawn_by = user
+    verdict.withdrawal_reason = reason
+    verdict.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return verdict
 
 

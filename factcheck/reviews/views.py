@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.accounts.selectors import keyboard_shortcuts_on
-from factcheck.articles.selectors import article_segments
+from factcheck.articles.selectors import article_segments, article_titles
 from factcheck.claims.forms import NotAClaimForm
 from factcheck.claims.models import Claim
 from factcheck.claims.services import NOT_A_CLAIM_FROM
@@ -23,19 +23,23 @@ from factcheck.forms import VersionForm, is_id
 from factcheck.matching.selectors import attach_suggested_matches, match_panel
 from factcheck.reviews import services
 from factcheck.reviews.forms import (
+    ApproveForm,
     AssignForm,
+    BulkTriageForm,
     MergeForm,
     NoteForm,
     SendBackForm,
     SourceForm,
     TriageFilterForm,
     TriageForm,
+    UnpublishForm,
     VerdictForm,
 )
 from factcheck.reviews.models import Draft, Source, Verdict
 from factcheck.reviews.responses import triage_row_response
 from factcheck.reviews.selectors import (
     Cursor,
+    TriageView,
     approval_queue,
     claim_drafts,
     claim_sources,
@@ -43,6 +47,8 @@ from factcheck.reviews.selectors import (
     claim_verdicts,
     claims_for_page,
     my_claims,
+    sent_back_ids,
+    sent_back_verdict,
     status_counts,
     triage_queue,
 )
@@ -66,15 +72,21 @@ def triage_view(request):
     filter_form = TriageFilterForm(request.GET)
     after = Cursor.parse(request.GET.get("after", ""))
     skipped = request.session.get(SKIPPED_SESSION_KEY, [])
+    view = filter_form.queue_view()
     claims, next_cursor = queue_page(
-        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped),
+        triage_queue(filters=filter_form.filters(), after=after, exclude=skipped, view=view),
         cursor_of=_score_cursor,
     )
+    for claim in claims:
+        claim.reopen_refusal = services.claim_reopen_refusal(claim=claim, user=request.user)
     return render(
         request,
         "reviews/triage.html",
         {
             "filter_form": filter_form,
+            "view": view,
+            "view_label": TriageView(view).label,
+            "views": TriageView,
             "claims": attach_suggested_matches(claims),
             "counts": status_counts(),
             "more_url": more_url(request, next_cursor),
@@ -83,6 +95,16 @@ def triage_view(request):
             "next": request.get_full_path(),
             "keyboard_shortcuts": keyboard_shortcuts_on(user=request.user),
         },
+    )
+
+
+@require_GET
+@permission_required("claims.triage_claim", raise_exception=True)
+def article_titles_view(request):
+    """The Article filter's autocomplete: titles matching what is typed, as options."""
+    typed = TriageFilterForm(request.GET).filters().article  # what the filter would use
+    return render(
+        request, "reviews/triage.html#article-titles", {"titles": article_titles(typed=typed)}
     )
 
 
@@ -138,6 +160,61 @@ def triage_undo_view(request, claim_id: int):
     return triage_row_response(request, claim, decided="")
 
 
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_bulk_view(request):
+    """The selected claims of the queue decided at once; back to the queue with what was
+    decided and what was refused."""
+    back = safe_next_url(request, default=reverse("reviews:triage"))
+    form = BulkTriageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("__all__", ["Choose a decision."])))
+        return redirect(back)
+    versions = form.cleaned_data["versions"]
+    claims = Claim.objects.in_bulk(list(versions))
+    decision = form.cleaned_data["decision"]
+    decided, refused = services.claims_triage_bulk(
+        claims=[(claims[pk], version) for pk, version in versions.items() if pk in claims],
+        user=request.user,
+        decision=decision,
+    )
+    if decided:
+        label = Status(decision).label
+        messages.success(
+            request, f"{len(decided)} claim{'s' if len(decided) != 1 else ''}: {label}."
+        )
+    for claim, reason in refused:
+        messages.error(request, f"Claim {claim.pk} was not decided: {reason}")
+    return redirect(back)
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_put_back_view(request, claim_id: int):
+    """A skipped claim goes back into this reviewer's queue of new claims."""
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    skipped = request.session.get(SKIPPED_SESSION_KEY, [])
+    request.session[SKIPPED_SESSION_KEY] = [pk for pk in skipped if pk != claim.pk]
+    return triage_row_response(request, claim, decided="put_back")
+
+
+@require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def triage_reopen_view(request, claim_id: int):
+    """A decided claim, listed in its queue, returned to New."""
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        claim = services.claim_reopen(
+            claim=claim, user=request.user, version=form.cleaned_data["version"]
+        )
+    except WorkflowError as error:
+        return triage_row_response(request, claim, decided="", error=str(error))
+    return triage_row_response(request, claim, decided="reopened")
+
+
 # My claims and the approval queue -------------------------------------------------------
 
 
@@ -148,10 +225,11 @@ def my_claims_view(request):
     claims, next_cursor = queue_page(
         my_claims(user=request.user, after=after), cursor_of=_score_cursor
     )
+    sent_back = sent_back_ids([claim.pk for claim in claims])
     return render(
         request,
         "reviews/my_claims.html",
-        {"claims": claims, "more_url": more_url(request, next_cursor)},
+        {"claims": claims, "sent_back": sent_back, "more_url": more_url(request, next_cursor)},
     )
 
 
@@ -212,10 +290,23 @@ def _verdict(verdict_id: int) -> Verdict:
 @require_POST
 @permission_required("reviews.approve_verdict", raise_exception=True)
 def verdict_approve_view(request, verdict_id: int):
+    """Approve takes two presses: the first asks to confirm (a form of its own, so it works
+    without JavaScript), the second, carrying ``confirm``, publishes."""
     verdict = _verdict(verdict_id)
-    form = VersionForm(request.POST)
+    form = ApproveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The claim's version is missing.")
+    if not form.cleaned_data["confirm"]:
+        if verdict.author_id == request.user.pk:
+            raise PermissionDenied("You proposed this verdict; another editor must approve it.")
+        if verdict.status != Verdict.Status.AWAITING_APPROVAL:
+            return _approval_row_response(
+                request, verdict, error=f"This verdict is {verdict.get_status_display()}."
+            )
+        context = {"verdict": verdict, "confirming": True, "version": form.cleaned_data["version"]}
+        if request.htmx:
+            return render(request, "reviews/approvals.html#approval-row", context)
+        return render(request, "reviews/approve_confirm.html", context)
     try:
         services.verdict_approve(
             verdict=verdict, user=request.user, version=form.cleaned_data["version"]
@@ -274,9 +365,13 @@ def _summary_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
         "can_correct": can_correct,
         "can_mark_not_a_claim": can_correct and claim.status in NOT_A_CLAIM_FROM,
         "not_a_claim_form": NotAClaimForm(initial={"version": claim.version}),
+        "can_reopen": not services.claim_reopen_refusal(claim=claim, user=user),
         "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
         "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),
         "can_merge": claim.status in services.MERGEABLE and user.has_perm("claims.assign_claim"),
+        "can_unmerge": claim.status == Status.DUPLICATE
+        and user.has_perm("claims.assign_claim")
+        and services.claim_unmerge_to(claim=claim) is not None,
         "assign_form": forms.get("assign_form") or AssignForm(initial={"version": claim.version}),
         "merge_form": forms.get("merge_form") or MergeForm(initial={"version": claim.version}),
     }
@@ -297,12 +392,20 @@ def _sources_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
 
 
 def _verdict_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
-    draft = drafts.get(Draft.Form.VERDICT, {})
+    verdicts = list(claim_verdicts(claim=claim))
+    sent_back = sent_back_verdict(verdicts=verdicts)
+    # After a send-back the new verdict starts from the one sent back, unless typed over.
+    draft = drafts.get(Draft.Form.VERDICT) or (sent_back and VerdictForm.initial_from(sent_back))
     return {
-        "verdicts": list(claim_verdicts(claim=claim)),
+        "verdicts": verdicts,
+        "sent_back": sent_back,
+        "can_unpublish": claim.status == Status.PUBLISHED
+        and request.user.has_perm("reviews.approve_verdict"),
+        "unpublish_form": forms.get("unpublish_form")
+        or UnpublishForm(initial={"version": claim.version}),
         "can_research": _can_research(request.user, claim),
         "verdict_form": forms.get("verdict_form")
-        or VerdictForm(claim=claim, initial={**draft, "version": claim.version}),
+        or VerdictForm(claim=claim, initial={**(draft or {}), "version": claim.version}),
     }
 
 
@@ -410,6 +513,22 @@ def take_view(request, claim_id: int):
 
 
 @require_POST
+@permission_required("claims.triage_claim", raise_exception=True)
+def reopen_view(request, claim_id: int):
+    claim = _claim(claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.claim_reopen(claim=claim, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    if not request.htmx:
+        messages.success(request, f"Claim {claim.pk} is New again, to be triaged.")
+    return _acted(request, claim, "summary", changed="claimMoved")
+
+
+@require_POST
 @permission_required("claims.assign_claim", raise_exception=True)
 def assign_view(request, claim_id: int):
     claim = _claim(claim_id)
@@ -444,6 +563,22 @@ def merge_view(request, claim_id: int):
         )
     except WorkflowError as error:
         return _refused(request, claim, "summary", error=str(error))
+    return _acted(request, claim, "summary", changed="claimMoved")
+
+
+@require_POST
+@permission_required("claims.assign_claim", raise_exception=True)
+def unmerge_view(request, claim_id: int):
+    claim = _claim(claim_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("The claim's version is missing.")
+    try:
+        services.claim_unmerge(claim=claim, user=request.user, version=form.cleaned_data["version"])
+    except WorkflowError as error:
+        return _refused(request, claim, "summary", error=str(error))
+    if not request.htmx:
+        messages.success(request, f"Merge undone: claim {claim.pk} is checked on its own again.")
     return _acted(request, claim, "summary", changed="claimMoved")
 
 
@@ -546,6 +681,8 @@ def verdict_propose_view(request, claim_id: int):
             rating=data["rating"],
             summary=data["summary"],
             sources=list(data["sources"]),
+            no_source_reason=data["no_source_reason"],
+            correction_note=data.get("correction_note", ""),
             version=data["version"],
         )
     except WorkflowError as error:
@@ -554,6 +691,28 @@ def verdict_propose_view(request, claim_id: int):
         _form_errors_from(form, error)
         return _refused(request, claim, "verdict", verdict_form=form)
     return _acted(request, claim, "verdict", changed="verdictProposed")
+
+
+@require_POST
+@permission_required("reviews.approve_verdict", raise_exception=True)
+def verdict_unpublish_view(request, verdict_id: int):
+    verdict = _verdict(verdict_id)
+    claim = _claim(verdict.claim_id)
+    form = UnpublishForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim, "verdict", unpublish_form=form)
+    try:
+        services.verdict_unpublish(
+            verdict=verdict,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        )
+    except WorkflowError as error:
+        return _refused(request, claim, "verdict", error=str(error))
+    if not request.htmx:
+        messages.success(request, "The verdict is unpublished: no export carries it now.")
+    return _acted(request, claim, "verdict", changed="verdictWithdrawn")
 
 
 @require_POST

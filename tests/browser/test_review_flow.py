@@ -145,7 +145,12 @@ def test_reviewer_researches_a_claim_and_an_editor_publishes_the_verdict(
     expect(editors_own.get_by_role("button")).to_have_count(0)
     screenshot(page, "approval-queue")
 
+    expect(theirs).to_contain_text("Rests on 1 source")
     theirs.get_by_role("button", name=re.compile(r"^Approve: ")).click()
+    expect(theirs.get_by_text("Publish this verdict?")).to_be_visible()
+    expect(theirs.get_by_role("button", name=re.compile(r"^Yes, approve: "))).to_be_focused()
+    expect(theirs.get_by_text("Awaiting approval", exact=True)).to_be_visible()
+    theirs.get_by_role("button", name=re.compile(r"^Yes, approve: ")).click()
     expect(theirs.get_by_text("Published", exact=True)).to_be_visible()
     expect(theirs.get_by_role("button")).to_have_count(0)
     expect(theirs).to_be_focused()  # focus stays in the queue, not lost to the page
@@ -357,6 +362,7 @@ def test_sources_and_notes_added_quickly_ten_times_log_no_console_error(
     expect(verdict.get_by_role("checkbox")).to_have_count(10)
     verdict.get_by_label("Rating").select_option(label="Mostly true")
     verdict.get_by_label("Summary").fill("Ten reports agree.")
+    verdict.get_by_role("checkbox").first.check()
     verdict.get_by_role("button", name="Propose verdict").click()
     expect(page.get_by_role("form", name="Add source")).to_have_count(0)
     assert claim.sources.count() == 10

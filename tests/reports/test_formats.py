@@ -97,6 +97,8 @@ def test_csv_has_a_header_and_one_row_per_verdict_in_the_documented_columns(verd
         "proposed_at": verdict.created_at.isoformat(timespec="seconds"),
         "approved_at": "2024-03-01T10:00:00+00:00",
         "matched_from_claim_id": "",
+        "correction_note": "",
+        "first_published_at": "",
     }
 
 
@@ -164,6 +166,7 @@ def test_json_is_an_array_of_records_with_everything_about_the_verdict(verdict):
         "proposed_at": verdict.created_at.isoformat(timespec="seconds"),
         "approved_at": "2024-03-01T10:00:00+00:00",
         "matched_from": None,
+        "correction": None,
     }
 
 

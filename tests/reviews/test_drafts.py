@@ -58,7 +58,11 @@ def test_the_source_and_note_forms_are_kept_as_typed_too(reviewer_client, claim)
 @pytest.mark.parametrize(
     ("form", "action", "data"),
     [
-        ("verdict", "reviews:verdict_propose", {"summary": "Checked.", "version": 1}),
+        (
+            "verdict",
+            "reviews:verdict_propose",
+            {"summary": "Checked.", "no_source_reason": "In the article.", "version": 1},
+        ),
         ("source", "reviews:source_add", {"url": "https://gov.example/a", "stance": "supports"}),
         ("note", "reviews:note_add", {"text": "Called the ministry."}),
     ],

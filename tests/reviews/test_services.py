@@ -224,6 +224,8 @@ def test_a_note_needs_text(reviewer):
 
 
 def propose(claim, user, rating, **kwargs):
+    if not kwargs.get("sources"):
+        kwargs.setdefault("no_source_reason", "The figure is in the ministry's own release.")
     return services.verdict_propose(
         claim=claim, user=user, rating=rating, summary="Ministry figures say 10,000.", **kwargs
     )
@@ -312,30 +314,49 @@ def test_an_approved_verdict_cannot_be_approved_or_sent_back_again(reviewer, edi
         services.verdict_send_back(verdict=verdict, user=EditorFactory(), note="no")
 
 
-def test_a_correction_is_a_new_verdict_and_the_published_one_stays(reviewer, editor, rating):
+def test_an_approved_correction_replaces_the_published_verdict_which_stays_in_history(
+    reviewer, editor, rating
+):
     first = services.verdict_approve(verdict=awaiting(reviewer, rating), user=editor)
     claim = Claim.objects.get(pk=first.claim_id)
     true = Rating.objects.get(slug="true")
 
     correction = services.verdict_propose(
-        claim=claim, user=reviewer, rating=true, summary="New figures came out."
+        claim=claim,
+        user=reviewer,
+        rating=true,
+        summary="New figures came out.",
+        no_source_reason="The ministry's new release.",
+        correction_note="The ministry revised its figure.",
     )
+    assert correction.corrects == first
     first.refresh_from_db()
     assert first.status == Verdict.Status.PUBLISHED  # untouched while the correction waits
     services.verdict_approve(verdict=correction, user=EditorFactory())
 
     assert list(claim.verdicts.values_list("status", "rating__slug").order_by("id")) == [
-        ("published", "false"),
+        ("corrected", "false"),
         ("published", "true"),
     ]
     claim.refresh_from_db()
     assert claim.status == Status.PUBLISHED
+    assert (last_event(claim).action, last_event(claim).note) == (
+        "correct",
+        "The ministry revised its figure.",
+    )
+
+
+def test_a_correction_says_what_it_changes(reviewer, editor, rating):
+    first = services.verdict_approve(verdict=awaiting(reviewer, rating), user=editor)
+    claim = Claim.objects.get(pk=first.claim_id)
+    with pytest.raises(ValidationError, match="what the correction changes"):
+        propose(claim, reviewer, rating, correction_note="  ")
 
 
 def test_a_correction_sent_back_leaves_the_claim_published(reviewer, editor, rating):
     first = services.verdict_approve(verdict=awaiting(reviewer, rating), user=editor)
     claim = Claim.objects.get(pk=first.claim_id)
-    correction = propose(claim, reviewer, rating)
+    correction = propose(claim, reviewer, rating, correction_note="New figures.")
 
     services.verdict_send_back(verdict=correction, user=editor, note="Not convincing")
 

@@ -57,7 +57,11 @@ def test_a_source_edit_racing_a_verdict_on_the_same_claim_fails_on_no_lock():
         [
             lambda: services.source_update(source=source, user=reviewer, title="Renamed"),
             lambda: services.verdict_propose(
-                claim=Claim.objects.get(pk=claim.pk), user=reviewer, rating=rating, summary="OK."
+                claim=Claim.objects.get(pk=claim.pk),
+                user=reviewer,
+                rating=rating,
+                summary="OK.",
+                sources=[source],
             ),
         ]
     )

@@ -22,7 +22,9 @@ def unproven():
 
 
 def propose(claim, reviewer, rating):
-    return services.verdict_propose(claim=claim, user=reviewer, rating=rating, summary="No data.")
+    return services.verdict_propose(
+        claim=claim, user=reviewer, rating=rating, summary="No data.", no_source_reason="None."
+    )
 
 
 def exported(fmt: str) -> str:

@@ -513,7 +513,9 @@ def test_editor_sees_verdicts_awaiting_approval_but_cannot_approve_own(
 def test_approving_publishes(editor_client, reviewer, headers):
     verdict = awaiting_verdict(reviewer)
     response = editor_client.post(
-        reverse("reviews:approve", args=[verdict.pk]), {"version": verdict.claim.version}, **headers
+        reverse("reviews:approve", args=[verdict.pk]),
+        {"version": verdict.claim.version, "confirm": "on"},
+        **headers,
     )
     verdict.refresh_from_db()
     assert verdict.status == Verdict.Status.PUBLISHED

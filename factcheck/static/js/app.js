@@ -4,7 +4,8 @@
 function isTyping(event) {
   const target = event.target;
   return (
-    target instanceof HTMLInputElement ||
+    // A ticked box or a pressed button takes no typing: the keys still act on the queue.
+    (target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement ||
     (target instanceof HTMLElement && target.isContentEditable)
@@ -138,10 +139,11 @@ function setUpTriage() {
       m: () => press(row, "confirm_match"),
       n: () => press(row, "reject_match"),
       o: () => row?.querySelector(".claim-link")?.click(),
+      v: () => row?.querySelector(".select-row")?.click(),
     };
     actions[key]?.();
   }
-  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "e", "u", "m", "n", "o"]);
+  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "e", "u", "m", "n", "o", "v"]);
 
   document.addEventListener("keydown", (event) => {
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -163,13 +165,19 @@ function setUpTriage() {
 }
 
 // After Approve or Send back the row is swapped; keep keyboard users in the queue by
-// moving focus to the next verdict still waiting, or to the decided row.
+// moving focus to the next verdict still waiting, or to the decided row. A row asking to
+// confirm an approval gives focus to its confirm button.
 function setUpApprovals() {
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const swapped = event.detail.target;
     if (!swapped?.id) return;
     const row = document.getElementById(swapped.id);
     if (!row || !row.classList.contains("approval-row")) return;
+    const confirm = row.querySelector("form.confirm button");
+    if (confirm) {
+      confirm.focus();
+      return;
+    }
     const rows = Array.from(document.querySelectorAll(".approval-row"));
     const next = rows.slice(rows.indexOf(row) + 1).find((r) => r.querySelector("form"));
     (next || row).focus();
@@ -295,8 +303,49 @@ function setUpAddClaim() {
   }
 }
 
+// The status counts refresh after every decision; say them to a screen reader only when
+// they changed, once.
+function setUpCountNews() {
+  const counts = document.getElementById("status-counts");
+  const news = document.getElementById("status-counts-news");
+  if (!counts || !news) return;
+  const read = () =>
+    Array.from(counts.querySelectorAll("li"), (item) => item.textContent.trim()).join(", ");
+  let last = read();
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target !== counts) return;
+    const now = read();
+    if (now !== last) news.textContent = `Claims by status: ${now}`;
+    last = now;
+  });
+}
+
+// Bulk triage: tick rows, shift-click ticks the run from the last one ticked; the bar says
+// how many are selected.
+function setUpSelection() {
+  const bar = document.getElementById("bulk-triage");
+  if (!bar) return;
+  const count = document.getElementById("bulk-count");
+  const boxes = () => Array.from(document.querySelectorAll(".select-row"));
+  let last = null;
+  document.body.addEventListener("click", (event) => {
+    const box = event.target.closest?.(".select-row");
+    if (!box) return;
+    if (event.shiftKey && last && document.contains(last)) {
+      const all = boxes();
+      const [from, to] = [all.indexOf(last), all.indexOf(box)].sort((a, b) => a - b);
+      for (const other of all.slice(from, to + 1)) other.checked = box.checked;
+    }
+    last = box;
+    const selected = boxes().filter((other) => other.checked).length;
+    count.textContent = selected ? `${selected} selected` : "None selected";
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpAddClaim();
+  setUpSelection();
+  setUpCountNews();
   setUpDrafts();
   setUpApprovals();
   scrollToCurrentClaim();
