@@ -9,7 +9,9 @@ MAX_ID = 2**63 - 1
 
 
 def is_id(value) -> bool:
-    text = str(value).strip()
+    """Whether ``value`` is exactly an id: digits only, nothing stripped (str.strip() removes
+    characters such as \\x1f that int() then refuses)."""
+    text = str(value)
     # Length first: int() refuses more than 4,300 digits with a ValueError of its own.
     return text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_ID
 

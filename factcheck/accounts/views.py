@@ -12,13 +12,16 @@ from django.views.decorators.http import require_GET, require_POST
 from factcheck.accounts.forms import KeyboardShortcutsForm
 from factcheck.accounts.services import preferences_set_keyboard_shortcuts
 from factcheck.web import safe_next_url
+from factcheck.workers.selectors import worker_status
 
 
 @login_not_required
 @never_cache
 @require_GET
 def health(request):
-    """For load balancers: 200 when the database answers and every migration is applied."""
+    """For load balancers: 200 when the database answers and every migration is applied.
+    Whether a background worker is running is reported beside, without failing the check:
+    the pages still serve without one, only imports wait."""
     try:
         executor = MigrationExecutor(connection)
         unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
@@ -29,7 +32,18 @@ def health(request):
             {"status": "error", "database": "ok", "unapplied_migrations": len(unapplied)},
             status=503,
         )
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "ok", "database": "ok", "worker": _worker_health()})
+
+
+def _worker_health():
+    status = worker_status()
+    if not status.needed:
+        return {"status": "not needed", "detail": "tasks run in the request"}
+    return {
+        "status": "ok" if status.alive else "not seen",
+        "last_seen": status.last_seen.isoformat() if status.last_seen else None,
+        "start_command": status.start_command,
+    }
 
 
 class LoginView(auth_views.LoginView):

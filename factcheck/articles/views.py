@@ -11,6 +11,7 @@ from factcheck.articles.selectors import article_list, article_segments
 from factcheck.articles.services import import_batch_upload
 from factcheck.articles.uploads import refused_upload_size
 from factcheck.matching.selectors import attach_inherited_verdicts
+from factcheck.workers.selectors import worker_status
 
 ARTICLES_PER_PAGE = 25
 BATCHES_PER_PAGE = 25
@@ -86,9 +87,15 @@ def batch_list_view(request):
 @permission_required("articles.view_importbatch", raise_exception=True)
 def batch_detail_view(request, batch_id: int):
     """The batch's progress; HTMX polls the progress panel until the batch has finished,
-    when the panel comes back without its polling trigger."""
+    when the panel comes back with the articles imported and without its polling trigger.
+    While it waits, the panel says so when no background worker is running."""
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=batch_id)
+    context = {
+        "batch": batch,
+        "articles": batch.articles.defer("body").order_by("id")[:BATCH_ARTICLES_SHOWN],
+        "articles_shown": BATCH_ARTICLES_SHOWN,
+        "worker": None if batch.is_finished else worker_status(),
+    }
     if request.htmx:
-        return render(request, "articles/batch_detail.html#progress", {"batch": batch})
-    articles = batch.articles.defer("body").order_by("id")[:BATCH_ARTICLES_SHOWN]
-    return render(request, "articles/batch_detail.html", {"batch": batch, "articles": articles})
+        return render(request, "articles/batch_detail.html#progress", context)
+    return render(request, "articles/batch_detail.html", context)

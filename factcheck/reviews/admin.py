@@ -1,12 +1,21 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.template.response import TemplateResponse
 
 from factcheck.admin import AuditedAdmin, audit_admin_write
+from factcheck.claims.workflow import WorkflowError
+from factcheck.reviews.forms import HandOverForm
 from factcheck.reviews.models import Event, Rating, Source, Verdict
+from factcheck.reviews.selectors import claims_held_in_research
+from factcheck.reviews.services import claims_hand_over
+
+HAND_OVER = "Hand the claims they research to another reviewer"
 
 
 @admin.register(Rating)
@@ -71,6 +80,48 @@ admin.site.unregister(Group)
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):
     list_display = ["username", "email", "roles", "is_active", "is_staff", "last_login"]
     list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
+    actions = ["hand_over_claims"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            held = claims_held_in_research(holders=[obj.pk]).get(obj.pk, 0)
+            if held:
+                self.message_user(
+                    request,
+                    f"{obj} is deactivated and still holds {held} claim(s) in research. "
+                    f'Tick {obj} in the user list and choose "{HAND_OVER}".',
+                    messages.WARNING,
+                )
+
+    @admin.action(description=HAND_OVER, permissions=["change"])
+    def hand_over_claims(self, request, queryset):
+        """A step of its own (like "Delete selected"): who gets the claims, then go."""
+        holders = list(queryset.order_by("username"))
+        form = HandOverForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            assignee = form.cleaned_data["assignee"]
+            for holder in holders:
+                try:
+                    moved = claims_hand_over(holder=holder, assignee=assignee, user=request.user)
+                except (WorkflowError, PermissionDenied) as error:
+                    self.message_user(request, f"{holder}: {error}", messages.ERROR)
+                else:
+                    self.message_user(request, f"{moved} claim(s) of {holder} given to {assignee}.")
+            return None
+        held = claims_held_in_research(holders=[holder.pk for holder in holders])
+        return TemplateResponse(
+            request,
+            "admin/reviews/hand_over_claims.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": HAND_OVER,
+                "opts": self.model._meta,
+                "holders": [(holder, held.get(holder.pk, 0)) for holder in holders],
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

@@ -100,6 +100,13 @@ class AssignForm(VersionForm):
     assignee = IdChoiceField(queryset=researchers(), empty_label="Choose a reviewer")
 
 
+class HandOverForm(forms.Form):
+    """The admin's step between "hand over their claims" and doing it."""
+
+    assignee = IdChoiceField(queryset=researchers(), empty_label="Choose a reviewer",
+                             label="Give their claims in research to")  # fmt: skip
+
+
 class MergeForm(VersionForm):
     canonical = IdChoiceField(
         queryset=Claim.objects.exclude(status=Claim.Status.DUPLICATE),

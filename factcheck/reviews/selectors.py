@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
@@ -133,6 +133,17 @@ def claim_verdicts(*, claim: Claim) -> QuerySet[Verdict]:
 
 def claim_timeline(*, claim: Claim) -> QuerySet[Event]:
     return claim.events.select_related("actor").order_by("created_at", "id")
+
+
+def claims_held_in_research(*, holders) -> dict[int, int]:
+    """How many claims each of ``holders`` (user ids) researches, for those who hold any."""
+    rows = (
+        Claim.objects.filter(assignee__in=holders, status=Status.IN_RESEARCH)
+        .values_list("assignee")
+        .annotate(held=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def researchers() -> QuerySet:

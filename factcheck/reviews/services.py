@@ -129,6 +129,21 @@ def claim_assign(*, claim: Claim, user, assignee, version: int | None = None) ->
 
 
 @transaction.atomic
+def claims_hand_over(*, holder, assignee, user) -> int:
+    """Give every claim ``holder`` researches to ``assignee`` (a reviewer leaving, or
+    deactivated): one assignment event per claim. Returns how many moved."""
+    permission_require(user, "claims.assign_claim")
+    if assignee.pk == holder.pk:
+        raise WorkflowError(f"{holder} already holds these claims.")
+    claims = Claim.objects.filter(assignee=holder, status=Status.IN_RESEARCH).order_by("pk")
+    moved = 0
+    for claim in claims.select_for_update():
+        claim_assign(claim=claim, user=user, assignee=assignee)
+        moved += 1
+    return moved
+
+
+@transaction.atomic
 def claim_merge(*, claim: Claim, canonical: Claim, user, version: int | None = None) -> Claim:
     """Mark ``claim`` as a duplicate of ``canonical``: it is checked once, there."""
     permission_require(user, "claims.assign_claim")

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    # Before django_tasks_db: its db_worker command, with a heartbeat.
+    "factcheck.workers",
     "django_tasks_db",
     "axes",
     "dbbackup",

@@ -1,11 +1,13 @@
 """Run an RQ worker for the ``factcheck.tasks_rq.backend.RQBackend`` task backend, Django set up."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connections
 from django.tasks import task_backends
 from rq import SimpleWorker, Worker
 
 from factcheck.tasks_rq.backend import SERIALIZER, RQBackend
+from factcheck.workers.services import keep_beating
 
 
 class DjangoSimpleWorker(SimpleWorker):
@@ -59,4 +61,5 @@ class Command(BaseCommand):
             serializer=SERIALIZER,
             name=name,
         )
-        worker.work(burst=burst, logging_level="DEBUG" if verbosity > 1 else "INFO")
+        with keep_beating(worker_id=worker.name, backend=settings.TASKS[backend]["BACKEND"]):
+            worker.work(burst=burst, logging_level="DEBUG" if verbosity > 1 else "INFO")
