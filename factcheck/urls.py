@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/shortcuts/", keyboard_shortcuts_view, name="keyboard_shortcuts"),
     path("articles/", include("factcheck.articles.urls")),
     path("reports/", include("factcheck.reports.urls")),
+    path("speakers/", include("factcheck.speakers.urls")),
     path("", include("factcheck.reviews.urls")),
     path("", include("factcheck.matching.urls")),
     path("", include("factcheck.claims.urls")),

@@ -38,6 +38,7 @@ from factcheck.claims.models import Claim
 from factcheck.claims.services import claim_from_extracted
 from factcheck.extraction import ENGINE_VERSION, ExtractedClaim
 from factcheck.matching.tasks import match_batch_task
+from factcheck.speakers.services import claims_link_speakers
 
 ARTICLE_SUFFIXES = READABLE_SUFFIXES | ZIP_SUFFIXES
 CHUNK_SIZE = 200
@@ -429,23 +430,32 @@ def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
 
 
 def _insert_claims(claims: Iterable[tuple[Article, ExtractedClaim]]) -> None:
-    """Insert claims in bulk: PostgreSQL's COPY (no SQL to build per row), else bulk_create."""
+    """Insert claims in bulk (PostgreSQL's COPY, no SQL to build per row, else bulk_create),
+    then point them at their speakers."""
     connection = connections[Claim.objects.db]
+    article_ids = set()
+
+    def noting_articles():
+        for article, claim in claims:
+            article_ids.add(article.pk)
+            yield article, claim
+
     if connection.vendor != "postgresql":
         Claim.objects.bulk_create(
-            (claim_from_extracted(article, claim) for article, claim in claims),
+            (claim_from_extracted(article, claim) for article, claim in noting_articles()),
             batch_size=CLAIM_INSERT_BATCH,
         )
-        return
-    now = timezone.now()
-    columns = ", ".join(connection.ops.quote_name(column) for column in COPY_COLUMNS)
-    table = connection.ops.quote_name(Claim._meta.db_table)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-    ):
-        for article, claim in claims:
-            copy.write_row(_claim_row(article.pk, claim, now))
+    else:
+        now = timezone.now()
+        columns = ", ".join(connection.ops.quote_name(column) for column in COPY_COLUMNS)
+        table = connection.ops.quote_name(Claim._meta.db_table)
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for article, claim in noting_articles():
+                copy.write_row(_claim_row(article.pk, claim, now))
+    claims_link_speakers(claims=Claim.objects.filter(article_id__in=article_ids))
 
 
 def _keep_line(lines: list[str], line: str, what: str) -> None:

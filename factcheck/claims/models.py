@@ -56,6 +56,14 @@ class Claim(models.Model):
     start = models.PositiveIntegerField(help_text="Offset of the claim's span in the body.")
     end = models.PositiveIntegerField(help_text="End offset (exclusive) of the span.")
     speaker = models.CharField(max_length=300, blank=True)
+    # Who ``speaker`` names, across articles (null: no speaker, or a surname two share).
+    speaker_identity = models.ForeignKey(
+        "speakers.Speaker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+    )
     claim_type = models.CharField(max_length=16, choices=Type, default=ClaimType.OTHER)
     figures = models.JSONField(default=list, blank=True)
     score = models.FloatField(default=0.0, help_text="Check-worthiness, 0 to 1.")

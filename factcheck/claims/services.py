@@ -25,6 +25,7 @@ from factcheck.extraction.figures import find_figures
 from factcheck.extraction.sentences import split_sentences
 from factcheck.matching.services import matches_find_for_claims
 from factcheck.reviews.models import Event
+from factcheck.speakers.services import claims_link_speakers
 
 
 def claim_from_extracted(article: Article, extracted) -> Claim:
@@ -79,6 +80,7 @@ def _extract_around(article: Article, *, kept: list[Claim]) -> list[Claim]:
         if not overlaps_kept(extracted.start, extracted.end)
     ]
     Claim.objects.bulk_create(new_claims)
+    claims_link_speakers(claims=article.claims.all())
     article.extractor_version = ENGINE_VERSION
     article.save(update_fields=["extractor_version"])
     matches_find_for_claims(claims=new_claims)
@@ -304,6 +306,9 @@ def _save(claim: Claim, fields: list[str]) -> Claim:
     """Write a locked claim's corrected fields and count the change in its version."""
     claim.version = F("version") + 1
     claim.updated_at = timezone.now()
+    if "speaker" in fields:
+        claim.speaker_identity = None  # found again for the new name below
+        fields = [*fields, "speaker_identity"]
     try:
         with transaction.atomic():
             claim.save(update_fields=[*fields, "version", "updated_at"])
@@ -311,6 +316,8 @@ def _save(claim: Claim, fields: list[str]) -> Claim:
         raise ValidationError(
             {"start": "Another claim of this article already has exactly this span."}
         ) from None
+    if "speaker" in fields:
+        claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
     claim.refresh_from_db()
     return claim
 
@@ -461,6 +468,7 @@ def claim_add(
         score_reasons=list(proposal.reasons),
         engine_claims=[],
     )
+    claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
     event_record(
         claim=claim,
         user=user,
@@ -573,6 +581,7 @@ def claim_split(
             engine_claims=engine_claims,
             extractor_version=claim.extractor_version,
         )
+        claims_link_speakers(claims=Claim.objects.filter(pk=new.pk))
         event_record(
             claim=new,
             user=user,

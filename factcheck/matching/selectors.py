@@ -274,7 +274,7 @@ def duplicates_of(canonical_ids) -> dict[int, list[Claim]]:
     found: dict[int, list[Claim]] = {}
     for claim in (
         Claim.objects.filter(canonical_id__in=set(canonical_ids))
-        .select_related("article")
+        .select_related("article", "speaker_identity")
         .defer("article__body")
         .order_by("canonical_id", "id")
     ):

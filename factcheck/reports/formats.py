@@ -221,11 +221,12 @@ def claim_review(
         "@type": "Claim",
         "appearance": appearances[0] if len(appearances) == 1 else appearances,
     }
-    # The extractor names who said it without telling people from institutions; most
-    # speakers in news copy are governments and bodies, and an unnamed one is the outlet.
+    # A known speaker's kind says Person or Organization; a name not resolved to one is most
+    # often a government or body in news copy, and an unnamed speaker is the outlet.
     speaker = row.speaker or row.article_outlet
     if speaker:
-        item_reviewed["author"] = {"@type": "Organization", "name": speaker}
+        kind = "Person" if row.speaker and row.speaker_kind == "person" else "Organization"
+        item_reviewed["author"] = {"@type": kind, "name": speaker}
     if row.article_published_on:
         item_reviewed["datePublished"] = _day(row.article_published_on)
     claim_url = reverse("reviews:claim", args=[row.claim_id])

@@ -163,6 +163,8 @@ class ExportRow:
     # Set on a matched claim's row: the claim whose verdict it carries. None on a verdict's
     # own row.
     matched_from: MatchedFrom | None = None
+    # The speaker's kind (person, organisation, country) when ``speaker`` is an identity.
+    speaker_kind: str = ""
 
 
 def _matched_row(row: ExportRow, claim: Claim) -> ExportRow:
@@ -172,7 +174,8 @@ def _matched_row(row: ExportRow, claim: Claim) -> ExportRow:
         row,
         claim_id=claim.pk,
         claim=claim.text,
-        speaker=claim.speaker,
+        speaker=claim.speaker_identity.name if claim.speaker_identity else claim.speaker,
+        speaker_kind=claim.speaker_identity.kind if claim.speaker_identity else "",
         claim_type=claim.claim_type,
         figures=claim.figures,
         article_id=article.pk,
@@ -205,6 +208,8 @@ _EXPORT_COLUMNS = (
     "rating_value",
     "author_id",
     "approved_by_id",
+    "claim__speaker_identity__name",
+    "claim__speaker_identity__kind",
 )
 
 
@@ -258,13 +263,17 @@ def export_rows(*, selection: VerdictSelection, chunk_size: int = 2000) -> Itera
                 )
             }
         for row in chunk:
+            speaker, speaker_kind = row[20] or row[7], row[21] or ""
             exported = ExportRow(
-                *row[:15],
+                *row[:7],
+                speaker,
+                *row[8:15],
                 ratings[row[15]],
                 *row[16:18],
                 usernames[row[18]],
                 usernames[row[19]],
                 sources.get(row[0], []),
+                speaker_kind=speaker_kind,
             )
             yield exported
             for claim in duplicates.get(exported.claim_id, ()):

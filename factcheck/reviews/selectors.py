@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID
 from factcheck.reviews.models import Draft, Event, Source, Verdict
+from factcheck.speakers.models import SpeakerAlias
 
 Status = Claim.Status
 
@@ -67,7 +68,13 @@ def triage_queue(
     if filters.article:
         claims = claims.filter(article_id=filters.article)
     if filters.speaker:
-        claims = claims.filter(speaker__icontains=filters.speaker)
+        # By identity as well: "Zelenskyy" finds the claims of "Ukraine's president" once
+        # both are known to be Volodymyr Zelenskyy.
+        named = SpeakerAlias.objects.filter(name__icontains=filters.speaker)
+        claims = claims.filter(
+            Q(speaker__icontains=filters.speaker)
+            | Q(speaker_identity__in=named.values("speaker_id"))
+        )
     if filters.claim_type:
         claims = claims.filter(claim_type=filters.claim_type)
     if filters.min_score is not None:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "factcheck.accounts",
     "factcheck.articles",
     "factcheck.claims",
+    "factcheck.speakers",
     "factcheck.reviews",
     "factcheck.reports",
     "factcheck.matching",

@@ -15,6 +15,7 @@ from factcheck.reports.formats import (
 )
 from factcheck.reports.selectors import VerdictSelection
 from factcheck.reviews.models import Rating
+from factcheck.speakers.services import claims_link_speakers
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
@@ -278,6 +279,36 @@ def test_claimreview_without_speaker_or_article_url_names_the_outlet_and_our_pag
     assert item["author"] == {"@type": "Organization", "name": "Example News"}
     assert item["appearance"]["url"] == f"http://127.0.0.1:8000/articles/{article.pk}/"
     assert "datePublished" not in item
+
+
+@pytest.mark.parametrize(
+    ("speaker", "schema_type"),
+    [("Volodymyr Zelenskyy", "Person"), ("Ukraine", "Organization"),
+     ("UK Ministry of Defence", "Organization")],
+)  # fmt: skip
+def test_claimreview_authors_are_people_or_organisations_by_the_speakers_kind(
+    publish, speaker, schema_type
+):
+    claim = ClaimFactory(speaker=speaker, status=Claim.Status.PUBLISHED)
+    claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
+    publish(claim)
+
+    [review] = json.loads(export("claimreview"))
+
+    assert review["itemReviewed"]["author"] == {"@type": schema_type, "name": speaker}
+
+
+def test_exports_name_the_speakers_identity(publish):
+    known = ClaimFactory(speaker="Volodymyr Zelenskyy", status=Claim.Status.PUBLISHED)
+    short = ClaimFactory(speaker="Mr Zelenskyy", status=Claim.Status.PUBLISHED)
+    claims_link_speakers(claims=Claim.objects.filter(pk=known.pk))
+    claims_link_speakers(claims=Claim.objects.filter(pk=short.pk))
+    publish(known)
+    publish(short)
+
+    rows = csv_rows(export("csv"))
+
+    assert [row["speaker"] for row in rows] == ["Volodymyr Zelenskyy"] * 2
 
 
 def test_claimreview_links_follow_site_url_wherever_the_workbench_is(publish, settings):
