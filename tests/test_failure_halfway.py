@@ -158,6 +158,51 @@ def cases():
              "assignee": taker.pk, "apply": "1"},
         )  # fmt: skip
 
+    def edit_claim(_):
+        c = claim(speaker="Ukraine")
+        return lambda client, **_: client.post(
+            reverse("claims:edit", args=[c.pk]),
+            {"text": "Edited", "speaker": "Kyiv", "claim_type": "other",
+             "article": c.article_id, "version": c.version},
+        )  # fmt: skip
+
+    def not_a_claim(_):
+        c = claim()
+        return lambda client, **_: client.post(
+            reverse("claims:not_a_claim", args=[c.pk]), {"reason": "byline", "version": 1}
+        )
+
+    def split_claim(_):
+        sentence = ARTICLE_BODY[: ARTICLE_BODY.index(".") + 1]
+        c = claim(article=ArticleFactory(), end=len(sentence) - 1, text=sentence,
+                  sentence=sentence)  # fmt: skip
+        point = ARTICLE_BODY.index("while")
+        return lambda client, **_: client.post(
+            reverse("claims:split", args=[c.pk]),
+            {"points": point, "version": 1, "keep": 0,
+             "part-1-text": "Guns", "part-1-speaker": "", "part-1-claim_type": "other",
+             "part-2-text": "Aid", "part-2-speaker": "", "part-2-claim_type": "other"},
+        )  # fmt: skip
+
+    def merge_with_next(_):
+        article = ArticleFactory()
+        claim(
+            article=article, start=0, end=77, sentence=ARTICLE_BODY[: ARTICLE_BODY.index(".") + 1]
+        )
+        c = Claim.objects.get(article=article)
+        claim(article=article, start=85, end=143, sentence=c.sentence)
+        return lambda client, **_: client.post(
+            reverse("claims:merge_next", args=[c.pk]), {"version": 1}
+        )
+
+    def add_claim(_):
+        article = ArticleFactory()
+        return lambda client, **_: client.post(
+            reverse("claims:add", args=[article.pk]),
+            {"start": 146, "end": 186, "text": "Residents told to shelter", "speaker": "",
+             "claim_type": "other"},
+        )  # fmt: skip
+
     def demo_users(_):
         return lambda **_: call_command("create_demo_users", verbosity=0)
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.articles.models import Article
 from factcheck.claims import services
@@ -69,7 +69,12 @@ def _edit_page(request, claim: Claim, form, *, error: str = "", status=HTTPStatu
         "in_row": in_row,
         "next": safe_next_url(request, default=claim.get_absolute_url()),
     }
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if request.htmx and in_row and request.method == "POST":
+        # The form aims its answer at the row; a form sent back with errors stays in the row.
+        retarget(response, f"#triage-edit-{claim.pk}")
+        reswap(response, "innerHTML")
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,7 +140,9 @@ def not_a_claim_view(request, claim_id: int):
     if not form.is_valid():
         if in_row:
             problems = " ".join(message for errors in form.errors.values() for message in errors)
-            return triage_row_response(request, claim, decided="", error=problems)
+            response = triage_row_response(request, claim, decided="", error=problems)
+            response.status_code = HTTPStatus.OK  # an invalid form, not a conflict
+            return response
         return _not_a_claim_page(request, claim, form)
     try:
         claim = services.claim_mark_not_a_claim(

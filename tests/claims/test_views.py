@@ -72,6 +72,30 @@ def test_edit_from_the_triage_row_answers_with_the_row(reviewer_client, claim):
     assert "claimCorrected" in response["HX-Trigger"]
 
 
+def test_a_bad_edit_from_the_triage_row_stays_in_the_row(reviewer_client, claim):
+    response = reviewer_client.post(
+        reverse("claims:edit", args=[claim.pk]),
+        {**edit_data(claim, text=""), "in": "row"},
+        headers=HTMX,
+    )
+
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == f"#triage-edit-{claim.pk}"
+    assert "This field is required" in response.text
+
+
+def test_not_a_claim_from_the_row_without_a_reason_is_an_invalid_form(reviewer_client, claim):
+    response = reviewer_client.post(
+        reverse("claims:not_a_claim", args=[claim.pk]),
+        {"reason": "", "version": 1, "in": "row"},
+        headers=HTMX,
+    )
+
+    assert response.status_code == 200
+    assert "This field is required" in response.text
+    assert Claim.objects.get(pk=claim.pk).status == "new"
+
+
 def test_edit_opened_in_the_triage_row_is_the_form_alone(reviewer_client, claim):
     response = reviewer_client.get(
         reverse("claims:edit", args=[claim.pk]) + "?in=row", headers=HTMX
