@@ -9,7 +9,7 @@ re-extracted.
 from factcheck.extraction.pipeline import extract_claims, extract_documents
 from factcheck.extraction.types import ClaimType, ExtractedClaim, Figure
 
-ENGINE_VERSION = "2026.12.1"
+ENGINE_VERSION = "2026.12.2"
 
 __all__ = [
     "ENGINE_VERSION",
