@@ -56,6 +56,11 @@ _SUBJECT_OPENERS = word_set(
 )
 _DETERMINERS = word_set("the a an this that these those its his her their our")
 _THERE_IS = word_set("there's there’s")
+_PAST_VERBS = word_set(
+    "won lost fell rose made took gave came went saw met led left held paid sold bought hit "
+    "cut put set ran grew became began broke spent sent built found shot struck drew threw "
+    "fought caught brought kept stood fled"
+)
 _ADVERBS = word_set("even also now still then only already never not often")
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
@@ -168,6 +173,18 @@ def starts_clause(text: str) -> bool:
     return False
 
 
+def _has_verb(text: str) -> bool:
+    for word in _words(text):
+        lowered = word.rstrip(",.;:").lower()
+        if (
+            _is_verb(lowered)
+            or lowered in _PAST_VERBS
+            or (len(lowered) > 3 and lowered.endswith("ed"))
+        ):
+            return True
+    return False
+
+
 def _ends_list(text: str) -> bool:
     """ "the US, Europe" before "and Japan": the last item of a list, not a new clause."""
     return any(token.endswith(",") for token in text.split()[-3:-1])
@@ -242,7 +259,8 @@ def split_clauses(
             continue
         if kind == "reported" and not _reports(after):
             continue
-        if kind == "and_clause" and _ends_list(before):
+        if kind == "and_clause" and (_ends_list(before) or not _has_verb(before)):
+            # "figures on searches in England and Wales showed": no clause before the "and"
             continue
         if kind == "bare_while" and _ends_with_reporting_verb(before):
             continue
