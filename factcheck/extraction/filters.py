@@ -1,35 +1,61 @@
 """What is not a claim: page furniture, questions, commands, slogans and bare opinion.
 
-Two levels: ``is_furniture_paragraph`` drops whole paragraphs that are captions,
-bylines, datelines or sign-offs, and ``non_claim_reason`` judges one sentence or
-clause once attribution has been taken off it.
+Two tables of rules, each rule a reason, a predicate and examples (and look-alikes it
+must let through), so that every pattern is named and tested in one place:
+``PARAGRAPH_RULES`` drop whole paragraphs that are captions, bylines, datelines or
+sign-offs, and ``CLAIM_RULES`` judge one sentence or clause once attribution has been
+taken off it. The first rule that applies gives the reason.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from factcheck.extraction.words import word_set
 
 _CREDIT_RE = re.compile(
     r"\b(?:Picture|Pictures|Photo|Photos|Photograph|Image|Images|Credit|Illustration|Video)"
-    r"(?:\s+credit)?\s*:\s*\S",
+    r"(?:\s+credit)?\s*:\s*\S"
+    # "(Photo by Jane Roe/Getty Images)", "REUTERS/Russell Cheyne", "AP Photo/Jane Roe"
+    r"|\b(?:Photo(?:graph)?|Image|Picture)s?\s+(?:by|courtesy\s+of)\s+[A-Z]"
+    r"|\b(?:REUTERS|AFP|EPA|AP\s+Photo|PA\s+Wire)\s*/\s*[A-Z]"
+    r"|/\s*(?:Getty\s+Images|Shutterstock|Alamy|AFP|Reuters|AP)\b"
 )
 _FURNITURE_RE = re.compile(
     r"""^(?:
         By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|van|von|der|la)){0,6}
             (?:\s*[,|–—-]\s*[\w\s]{0,60})?$
       | date\s+\d{4}-\d{2}-\d{2}\b.*
-      | (?:Follow|Like|Subscribe|Sign\s+up|Share|Click|Email|Contact)\b.*
       | Originally\s+published\b.*
       | (?:Copyright|©|\(c\)).*
       | \[[^\]]*\]
       | (?:Read|See|Watch|Listen)\s+(?:more|also|the\s+full)\b.*
+      | (?:Related|More|Also\s+on\s+\w+|Watch|Video|Photos|Gallery|Listen|Live)\s*:.*
+      | \(?(?:Reporting|Writing|Editing|Additional\s+reporting)\s+by\b.*
       | Updated?\s*:?\s*\d.*
       | (?:Published|Last\s+updated)\s*:.*
       | .*View\s+full\s+size\s+image.*
     )$""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
+)
+# "Follow Tia Ghose on Twitter", "Click here", "Sign up for our newsletter": a verb aimed
+# at the reader and something to follow or click; "Like many countries, ..." is prose.
+_PROMPT_RE = re.compile(
+    r"^(?:Follow|Like|Subscribe|Sign\s+up|Share|Click|Tap|Email|Contact|Join|Download)\b"
+    r"(?=.*(?:\b(?:Twitter|Facebook|Instagram|Google|LinkedIn|YouTube|TikTok|newsletter|here|"
+    r"us|the\s+(?:author|reporter|writer))\b|@))",
+    re.IGNORECASE | re.DOTALL,
+)
+_PROMPT_MAX_WORDS = 25
+# "Image 1 of 30", "Slide 4/12": a gallery's counter.
+_GALLERY_RE = re.compile(r"\b(?:Image|Photo|Picture|Slide)\s+\d+\s*(?:of|/)\s*\d+\b", re.I)
+_SIGN_OFF_RE = re.compile(
+    r"\b(?:all\s+rights\s+reserved|may\s+not\s+be\s+(?:re)?published|contributed\s+to\s+this\s+"
+    r"(?:report|story|article)|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\b[^.]*"
+    r"\bnewsletter)\b",
+    re.IGNORECASE,
 )
 _TERMINAL_RE = re.compile(r"[.!?…:\"'”’)\]]\s*$")
 _WORD_RE = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -40,6 +66,7 @@ _IMPERATIVE_VERBS = word_set(
     "note sign join download email contact call visit please let don't do try take tell "
     "stop go come check find get give keep make vote support donate help register"
 )
+_NOT_AFTER_IMPERATIVE = word_set("is was are were has had have will would said")
 _SLOGAN_RE = re.compile(
     r"^(?:glory\s+to|long\s+live|god\s+bless|thank\s+you|thanks|hello|hi|hey|good\s+"
     r"(?:morning|afternoon|evening|night|luck|bye)|goodbye|bye|welcome|happy|merry|"
@@ -47,6 +74,7 @@ _SLOGAN_RE = re.compile(
     r"slava|amen|hooray|hurrah|bravo|shame\s+on|no\s+to|yes\s+to|stop\s+the|free)\b",
     re.IGNORECASE,
 )
+_SLOGAN_MAX_WORDS = 6
 _OPINION_RE = re.compile(
     r"^(?:(?:and|but|so|well|frankly|honestly|personally)[,\s]+)*"
     r"(?:I|we)\s+(?:\w+ly\s+)?(?:think|believe|feel|hope|wish|guess|suppose|reckon|"
@@ -54,13 +82,20 @@ _OPINION_RE = re.compile(
     r"glad|happy|here)|must|should|will|shall|need|can|cannot|can't|won't)\b",
     re.IGNORECASE,
 )
+# The speaker's own intent as the main clause ("We can win this", "..., and we must act");
+# not a first person inside a description ("the only way I can afford a phone").
 _FIRST_PERSON_MODAL_RE = re.compile(
-    r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:can|could|should|must|need\s+to|want\s+to|hope)\b",
+    r"(?:^|[,;:]\s+|\b(?:and|but|so|that)\s+)(?:I|we)\s+(?:\w+ly\s+)?"
+    r"(?:can|could|should|must|need\s+to|want\s+to|hope)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON_MAX_WORDS = 40
 _NORMATIVE_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?:I|we|you|they|you\s+all|we\s+all)\s+(?:all\s+)?"
-    r"(?:should|must|ought\s+to|need\s+to|have\s+to|had\s+better)\b",
+    r"(?:should|must|ought\s+to|need\s+to|have\s+to|had\s+better)\b"
+    # "more needs to be done", "firms needed to do more": a call for action, whoever's
+    r"|\bmore\s+(?:needs|needed|has|had|must|should)\s+(?:to\s+)?be\s+done\b"
+    r"|\b(?:need|needs|needed|must|should|ought\s+to)\s+(?:to\s+)?do\s+(?:much\s+|far\s+)?more\b",
     re.IGNORECASE,
 )
 _WHAT_IS_NEEDED_RE = re.compile(
@@ -68,27 +103,213 @@ _WHAT_IS_NEEDED_RE = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL_RE = re.compile(r"^(?:(?:and|but|so)\s+)?(?:if|unless|imagine)\b", re.IGNORECASE)
-_EXCLAMATIVE_RE = re.compile(r"^(?:(?:and|but|so)\s+)?(?:how|what\s+an?)\s", re.IGNORECASE)
+# "How wonderful ...", "What a day": not "How the money was spent is not known".
+_EXCLAMATIVE_RE = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?:how\s+(?!(?:the|a|an|this|that|these|those|it|he|she|they|we|"
+    r"i|you|his|her|its|their|our|my|your|to|many|much)\b)|what\s+an?\s)",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 6
+_CAPTION_MAX_WORDS = 60
 MIN_CLAIM_WORDS = 3
 
 
-def is_furniture_paragraph(paragraph: str) -> bool:
-    """A caption, byline, dateline or sign-off: never part of the article's claims."""
-    text = paragraph.strip()
-    if _FURNITURE_RE.match(text):
-        return True
-    # A credit marks a caption; in a flattened body the credit may sit inside a long
-    # paragraph, and then only its own sentence goes (see ``non_claim_reason``).
-    if _CREDIT_RE.search(text) and len(_WORD_RE.findall(text)) <= 60:
-        return True
-    words = _WORD_RE.findall(text)
+@dataclass(frozen=True, slots=True)
+class Text:
+    """What a rule looks at: the text without edge quotes, its words, and whether the
+    engine found a figure in it (a figure often makes a claim of a frame that is not)."""
+
+    bare: str
+    words: list[str]
+    has_figures: bool
+
+    @classmethod
+    def of(cls, text: str, *, has_figures: bool = False) -> Text:
+        bare = text.strip().strip("\"'“”‘’ ")
+        return cls(bare, _WORD_RE.findall(bare), has_figures)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    reason: str
+    applies: Callable[[Text], bool]
+    examples: tuple[str, ...]
+    keeps: tuple[str, ...] = ()  # look-alikes that are claims, which the rule lets through
+
+
+def _is_imperative(text: Text) -> bool:
+    # "Listen." / "Follow us on Twitter": a base-form verb opening the sentence.
+    words = text.words
+    if not words or words[0].lower() not in _IMPERATIVE_VERBS or words[0].isupper():
+        return False
+    # "Share of the vote fell", "Contact tracing has found": a noun that is also a verb,
+    # before "of" or a finite verb of which it is the subject.
+    following = {word.lower() for word in words[1:3]}
+    return following.isdisjoint(_NOT_AFTER_IMPERATIVE) and words[1:2] != ["of"]
+
+
+def _is_furniture(text: Text) -> bool:
+    return bool(_FURNITURE_RE.match(text.bare)) or (
+        len(text.words) <= _PROMPT_MAX_WORDS and bool(_PROMPT_RE.match(text.bare))
+    )
+
+
+def _is_heading(text: Text) -> bool:
     # A short line without final punctuation is a heading ("Magic mushrooms").
     return (
-        len(words) <= _HEADING_MAX_WORDS
-        and not _TERMINAL_RE.search(text)
-        and not _DIGIT_RE.search(text)
+        len(text.words) <= _HEADING_MAX_WORDS
+        and not _TERMINAL_RE.search(text.bare)
+        and not _DIGIT_RE.search(text.bare)
     )
+
+
+def _is_first_person_intent(text: Text) -> bool:
+    if text.has_figures:
+        return False
+    return bool(
+        _OPINION_RE.match(text.bare)
+        or (_FIRST_PERSON_MODAL_RE.search(text.bare) and len(text.words) < _FIRST_PERSON_MAX_WORDS)
+    )
+
+
+PARAGRAPH_RULES: tuple[Rule, ...] = (
+    Rule(
+        "page furniture",
+        _is_furniture,
+        (
+            "By Will Taylor",
+            "Follow us on Twitter for the latest updates.",
+            "Click here to watch the video.",
+            "Follow Live Science @livescience, Facebook & Google+.",
+            "READ MORE: Five things we learnt from the budget",
+            "Related: The history of the euro",
+            "Reporting by Jane Roe; Editing by Sam Hill",
+            "Copyright 2014 LiveScience, a TechMediaNetwork company. All rights reserved.",
+        ),
+        keeps=(
+            "Byelections were held in 12 seats.",
+            "More than 300 people were hurt.",
+            "Like many countries, Britain has cut its aid budget by 10%.",
+            "Contact tracing has found 300 new cases.",
+        ),
+    ),
+    Rule(
+        # A credit or a counter marks a caption; in a flattened body it may sit inside a
+        # long paragraph, and then only its own sentence goes (see ``CLAIM_RULES``).
+        "caption",
+        lambda text: (
+            bool(_CREDIT_RE.search(text.bare) or _GALLERY_RE.search(text.bare))
+            and len(text.words) <= _CAPTION_MAX_WORDS
+        ),
+        (
+            "The president visits troops, he said. Picture: Alamy",
+            "A nurse walks past the hospital. REUTERS/Russell Cheyne",
+            "Jamie Dimon at the conference (Photo by Jane Roe/Getty Images)",
+            "Image 1 of 30",
+        ),
+        keeps=("The photographer sold 30 images to the agency.",),
+    ),
+    Rule(
+        "heading",
+        _is_heading,
+        ("Making connections", "The week in pictures"),
+        keeps=("Sales rose 5%", "Troops entered the city."),
+    ),
+)
+
+CLAIM_RULES: tuple[Rule, ...] = (
+    Rule("empty", lambda text: not text.bare, ("", '""')),
+    Rule(
+        "page furniture",
+        lambda text: bool(
+            _is_furniture(text)
+            or _CREDIT_RE.search(text.bare)
+            or _GALLERY_RE.search(text.bare)
+            or _SIGN_OFF_RE.search(text.bare)
+        ),
+        (
+            "Follow Tia Ghose on Twitter and Google+.",
+            "Originally published on Live Science.",
+            "[Trippy Tales: The History of 8 Hallucinogens]",
+            "Credit: WhiteHaven/Shutterstock.com View full size image",
+            "Read more: The history of the euro",
+            "Image 3 of 12",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "The Associated Press contributed to this report.",
+            "Sign up for our daily newsletter to get the news in your inbox.",
+        ),
+        keeps=(
+            "Ebola has killed 7,000 people, the WHO said.",
+            "Scam emails land in 3 million inboxes a day.",
+        ),
+    ),
+    Rule(
+        "question",
+        lambda text: text.bare.rstrip("\"'”’) ").endswith("?"),
+        ("Is the government telling the truth about the deficit?", "Who pays for it?"),
+    ),
+    Rule(
+        "too short",
+        lambda text: len(text.words) < MIN_CLAIM_WORDS,
+        ("Listen.", "Yes, absolutely."),
+    ),
+    Rule(
+        "imperative",
+        _is_imperative,
+        ("Look at the figures.", "Remember to vote on Thursday.", "Try the new app today."),
+        keeps=("Share of the vote fell to 40% in May.",),
+    ),
+    Rule(
+        "greeting or slogan",
+        lambda text: bool(_SLOGAN_RE.match(text.bare)) and len(text.words) <= _SLOGAN_MAX_WORDS,
+        ("Glory to Ukraine.", "Thank you all very much.", "Happy new year to all."),
+        keeps=("Free school meals were cut for 40,000 pupils.",),
+    ),
+    Rule(
+        "hypothetical",
+        lambda text: bool(_CONDITIONAL_RE.match(text.bare)) and not text.has_figures,
+        ("If the talks fail, nobody knows what happens next.",),
+    ),
+    Rule(
+        "exclamation",
+        lambda text: bool(_EXCLAMATIVE_RE.match(text.bare)) and not text.has_figures,
+        ("How wonderful it is to be back in Leeds.",),
+        keeps=("How the money was spent is not known.",),
+    ),
+    Rule(
+        "what someone ought to do",
+        lambda text: bool(
+            _WHAT_IS_NEEDED_RE.match(text.bare)
+            or (_NORMATIVE_RE.search(text.bare) and not text.has_figures)
+        ),
+        (
+            "We should all be proud of our nurses.",
+            "what was needed was one approach, with all wealthy nations on board",
+            "more needed to be done to collect old phones rather than let them rot",
+            "phone operators and consumers needed to do more to ensure phones go abroad",
+        ),
+        keeps=("The council needed 300 more staff to do the work.",),
+    ),
+    Rule(
+        "first-person opinion or intent",
+        _is_first_person_intent,
+        ("I think we've seen a deterioration of values.", "But we can win this fight."),
+        keeps=(
+            "This is the only way I can afford to have a phone.",
+            "We cut taxes for 20 million families.",
+        ),
+    ),
+)
+
+
+def is_furniture_paragraph(paragraph: str) -> bool:
+    """A caption, byline, dateline, sign-off or heading: never part of the claims."""
+    return paragraph_reason(paragraph) is not None
+
+
+def paragraph_reason(paragraph: str) -> str | None:
+    text = Text.of(paragraph)
+    return next((rule.reason for rule in PARAGRAPH_RULES if rule.applies(text)), None)
 
 
 def is_opinion_frame(text: str) -> bool:
@@ -98,32 +319,5 @@ def is_opinion_frame(text: str) -> bool:
 
 def non_claim_reason(text: str, *, has_figures: bool) -> str | None:
     """Why ``text`` (a sentence or clause, attribution removed) is not a claim, or None."""
-    bare = text.strip().strip("\"'“”‘’ ")
-    if not bare:
-        return "empty"
-    if _FURNITURE_RE.match(bare) or _CREDIT_RE.search(bare):
-        return "page furniture"
-    if bare.rstrip("\"'”’) ").endswith("?"):
-        return "question"
-    words = _WORD_RE.findall(bare)
-    if len(words) < MIN_CLAIM_WORDS:
-        return "too short"
-    first = words[0].lower()
-    if first in _IMPERATIVE_VERBS and not words[0].isupper():
-        # "Listen." / "Follow us on Twitter": a base-form verb opening the sentence.
-        second = words[1].lower() if len(words) > 1 else ""
-        if second not in ("is", "was", "are", "were", "has", "had", "have", "will", "said"):
-            return "imperative"
-    if _SLOGAN_RE.match(bare) and len(words) <= 6:
-        return "greeting or slogan"
-    if _CONDITIONAL_RE.match(bare) and not has_figures:
-        return "hypothetical"
-    if _EXCLAMATIVE_RE.match(bare) and not has_figures:
-        return "exclamation"
-    if _WHAT_IS_NEEDED_RE.match(bare) or (_NORMATIVE_RE.match(bare) and not has_figures):
-        return "what someone ought to do"
-    if not has_figures and (
-        _OPINION_RE.match(bare) or (_FIRST_PERSON_MODAL_RE.search(bare) and len(words) < 40)
-    ):
-        return "first-person opinion or intent"
-    return None
+    judged = Text.of(text, has_figures=has_figures)
+    return next((rule.reason for rule in CLAIM_RULES if rule.applies(judged)), None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.extraction.checkworthiness import score_claim
 from factcheck.extraction.classify import classify
@@ -18,6 +18,13 @@ from factcheck.extraction.filters import (
     is_furniture_paragraph,
     is_opinion_frame,
     non_claim_reason,
+)
+from factcheck.extraction.identities import (
+    Identities,
+    expand_short_names,
+    name_the_referent,
+    opening_pronoun,
+    pronoun_fits,
 )
 from factcheck.extraction.quotes import QuoteRegions
 from factcheck.extraction.sentences import (
@@ -65,6 +72,8 @@ _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
 )
 _ELLIPTICAL_MAX_WORDS = 6
+# A claim this much inside quotation marks is someone's words as printed.
+QUOTED_SHARE = 0.5
 
 
 def _tidy(text: str) -> str:
@@ -98,6 +107,7 @@ class _Found:
     claim: ExtractedClaim
     sentence_index: int
     paragraph: int
+    referent: str | None = None  # whom the claim's opening pronoun stands for
 
 
 class _Extraction:
@@ -121,7 +131,50 @@ class _Extraction:
         found: list[_Found] = []
         for index in range(len(self.sentences)):
             found.extend(self._sentence_claims(index))
-        return [item.claim for item in _merge_elliptical(found)]
+        found = _merge_elliptical(found)
+        speakers = [item.claim.speaker for item in found if item.claim.speaker]
+        identities = Identities(
+            self.body, speakers, self.tracker.surnames, self.tracker.descriptions
+        )
+        return [self._stand_alone(item, identities) for item in found]
+
+    def _stand_alone(self, item: _Found, identities: Identities) -> ExtractedClaim:
+        """The claim with its speaker's canonical name and its pronoun named."""
+        claim = item.claim
+        speaker, description, reasons = claim.speaker, "", claim.reasons
+        if speaker:
+            identity = identities.resolve(speaker)
+            speaker, description = identity.name, identity.description
+            if reasons and reasons[-1] == f"attributed to {claim.speaker}":
+                reasons = (*reasons[:-1], f"attributed to {speaker}")
+        text = claim.text
+        pronoun = opening_pronoun(text)
+        if pronoun and item.referent:
+            text = name_the_referent(text, pronoun, identities.resolve(item.referent).name)
+        text = expand_short_names(text, identities)
+        return replace(
+            claim,
+            text=text,
+            speaker=speaker,
+            speaker_description=description,
+            reasons=reasons,
+            quote=_printed_words(self.body, claim),
+        )
+
+    def _referent(self, text: str, speaker: str | None, quoted_share: float) -> str | None:
+        """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
+        ("Zelenskyy said he has not fled"), in the outlet's own narration the last person
+        named. Inside a quotation a third-person pronoun is never the speaker, and who it
+        is cannot be told without a parser: left as printed."""
+        pronoun = opening_pronoun(text)
+        if pronoun is None or quoted_share >= QUOTED_SHARE:
+            return None
+        surnames = self.tracker.surnames
+        if speaker:
+            return speaker if pronoun_fits(pronoun, speaker, surnames) else None
+        if pronoun in ("he", "she", "his", "her"):
+            return self.tracker.last.get("person")
+        return None
 
     def _quote_speaker(self, index: int, region: int) -> str | None:
         """A quoted sentence's speaker: named where the quote closes, else the last one."""
@@ -177,7 +230,16 @@ class _Extraction:
                 previous_speaker, previous_raw = speaker, raw
             claim = self._claim(clause, raw, content, speaker, sentence, text)
             if claim is not None:
-                found.append(_Found(claim, index, sentence.paragraph))
+                referent = self._referent(
+                    claim.text, speaker, self.quotes.quoted_fraction(claim.start, claim.end)
+                )
+                found.append(_Found(claim, index, sentence.paragraph, referent))
+        if segment_speaker:
+            # The trailing "..., the spokesman said." governs the sentence: a quote that
+            # follows is the spokesman's, whoever a clause of it mentioned.
+            self.tracker.note(segment_speaker)
+        if not quoted:
+            self.tracker.mention(main_subject(text))
         return found
 
     def _own_speaker(
@@ -211,6 +273,8 @@ class _Extraction:
             if attribution.commits and attribution.speaker.lower() in PRONOUNS:
                 subject = main_subject(raw)
             speaker = tracker.resolve(attribution.speaker, subject=subject, in_quote=quoted)
+            if attribution.description:
+                tracker.descriptions.setdefault(attribution.speaker, attribution.description)
             return speaker, raw[attribution.content_start :]
         called = what_called(raw)
         if called:
@@ -256,6 +320,16 @@ class _Extraction:
             score=score,
             reasons=reasons,
         )
+
+
+def _printed_words(body: str, claim: ExtractedClaim) -> str:
+    """The claim's words as the article prints them: "he has not fled the capital" in
+    the span "Zelenskyy said he has not fled the capital"; the span itself when the
+    claim is not printed in one piece."""
+    printed = body.find(claim.text, claim.start, claim.end)
+    if printed < 0:
+        return body[claim.start : claim.end]
+    return body[printed : printed + len(claim.text)]
 
 
 def _span(body: str, offset: int, clause: Clause) -> tuple[int, int] | None:

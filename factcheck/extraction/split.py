@@ -17,16 +17,17 @@ from factcheck.extraction.speakers import (
     PRONOUNS,
     SAY_THAT_VERBS,
     SAY_VERBS,
+    leading_attribution,
 )
 from factcheck.extraction.words import word_set
 
 _CUT_RE = re.compile(
     r"""
     # the lookahead rejects most positions on their first character
-    (?=[;,]|\s+(?:and|while|that|which)\s)
+    (?=[;,]|\s+(?:and|while|that|which|even|as|after)\s)
     (?:
       (?P<semicolon>;\s+)
-    | (?P<but>,\s+(?:but|yet|although)\s+)
+    | (?P<but>,\s+(?:but|yet|although)\s+|,?\s+even\s+though\s+)
     | (?P<contrast>,\s+(?:while|whereas)\s+)
     | (?P<continues>,\s+(?:adding|saying|insisting|claiming|warning|arguing|noting|stressing|
                            explaining)(?:\s+that)?\s+)
@@ -36,6 +37,7 @@ _CUT_RE = re.compile(
     | (?P<and_clause>,?\s+and\s+)
     | (?P<bare_while>\s+while\s+)
     | (?P<relative>,\s+(?:which|who)\s+)
+    | (?P<reported>\s+(?:as|after)\s+(?=(?:the|a|new|separate|official|[A-Z])))
     | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
     )
     """,
@@ -53,6 +55,12 @@ _SUBJECT_OPENERS = word_set(
     "several few both each every other another"
 )
 _DETERMINERS = word_set("the a an this that these those its his her their our")
+_THERE_IS = word_set("there's there’s")
+_PAST_VERBS = word_set(
+    "won lost fell rose made took gave came went saw met led left held paid sold bought hit "
+    "cut put set ran grew became began broke spent sent built found shot struck drew threw "
+    "fought caught brought kept stood fled"
+)
 _ADVERBS = word_set("even also now still then only already never not often")
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
@@ -123,12 +131,26 @@ def _is_verb(word: str) -> bool:
     )
 
 
+def _reports(text: str) -> bool:
+    """ "the report revealed that ..." after "as": a source and what it reported, a claim
+    of its own ("handsets boosted take-up as the report revealed that a third ...")."""
+    attribution = leading_attribution(text[:_WINDOW])
+    return (
+        attribution is not None
+        and not attribution.commits
+        and attribution.speaker.lower() not in PRONOUNS
+        and text[: attribution.content_start].rstrip().lower().endswith("that")
+    )
+
+
 def starts_clause(text: str) -> bool:
     """Whether ``text`` opens with a subject and a finite verb: "China abstained ..."."""
     tokens = text.split(maxsplit=8)[:8]
     if len(tokens) < 2:
         return False
     first = tokens[0].lower()
+    if first in _THERE_IS or (first == "there" and tokens[1].lower() in _COMMON_VERBS):
+        return True  # "and there's a real desire for phones"
     if not tokens[0][-1].isalnum():
         return False
     if first in PRONOUNS:
@@ -148,6 +170,18 @@ def starts_clause(text: str) -> bool:
         if index > 1 and not (token[0].isupper() or tokens[index - 1].lower() in _SUBJECT_OPENERS):
             # a subject is a few capitalised words or a determiner and its noun
             return word.endswith("s") and index == 2
+    return False
+
+
+def _has_verb(text: str) -> bool:
+    for word in _words(text):
+        lowered = word.rstrip(",.;:").lower()
+        if (
+            _is_verb(lowered)
+            or lowered in _PAST_VERBS
+            or (len(lowered) > 3 and lowered.endswith("ed"))
+        ):
+            return True
     return False
 
 
@@ -223,7 +257,10 @@ def split_clauses(
             continue
         if kind in ("and_clause", "bare_while") and not starts_clause(after):
             continue
-        if kind == "and_clause" and _ends_list(before):
+        if kind == "reported" and not _reports(after):
+            continue
+        if kind == "and_clause" and (_ends_list(before) or not _has_verb(before)):
+            # "figures on searches in England and Wales showed": no clause before the "and"
             continue
         if kind == "bare_while" and _ends_with_reporting_verb(before):
             continue

@@ -26,7 +26,12 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedClaim:
-    """One checkable statement; ``body[start:end]`` is the span it comes from."""
+    """One checkable statement; ``body[start:end]`` is the span it comes from.
+
+    ``text`` stands alone: the speaker and the people it names are given their fullest
+    name in the article. ``quote`` keeps the words as printed, ``body[start:end]``, and
+    ``speaker_description`` the speaker's role ("Ukraine's president").
+    """
 
     text: str
     start: int
@@ -37,6 +42,8 @@ class ExtractedClaim:
     figures: tuple[Figure, ...] = ()
     score: float = 0.0
     reasons: tuple[str, ...] = field(default=())
+    quote: str = ""
+    speaker_description: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -72,3 +72,46 @@ def test_split_claims_keep_offsets_of_their_own_clause():
     first, second = extract_claims(body)
     assert body[first.start : first.end] == "Exports fell by 4% in May"
     assert body[second.start : second.end] == "imports rose by 2%"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Searches of Asian people were 12.5% of the total, even though they make up "
+            "4.7% of the population.",
+            [
+                "Searches of Asian people were 12.5% of the total",
+                "they make up 4.7% of the population",
+            ],
+        ),
+        (
+            "The country has a poor fixed line network, and there's a real desire for phones.",
+            ["The country has a poor fixed line network", "there's a real desire for phones"],
+        ),
+    ],
+)
+def test_a_concession_or_a_new_there_is_clause_is_its_own_claim(body, expected):
+    assert texts(body) == expected
+
+
+def test_as_a_source_reported_that_gives_a_second_claim_with_the_source_as_speaker():
+    body = (
+        "Old handsets have boosted take-up of mobiles as the report revealed that a third "
+        "of users had one."
+    )
+    take_up, third = extract_claims(body)
+    assert take_up.text == "Old handsets have boosted take-up of mobiles"
+    assert (third.text, third.speaker) == ("a third of users had one", "the report")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prices rose as the government said they would.",
+        "Shares fell after the bank said it would cut 300 jobs.",
+        "Separate figures on searches in England and Wales showed a rise.",
+    ],
+)
+def test_as_or_after_without_a_reported_that_clause_is_not_cut(body):
+    assert len(texts(body)) == 1

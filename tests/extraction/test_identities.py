@@ -1,0 +1,120 @@
+"""One name per speaker within an article, and claims that say whom they are about."""
+
+import pytest
+
+from factcheck.extraction import extract_claims
+from factcheck.extraction.identities import split_role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role_and_name"),
+    [
+        ("Ukraine's president Volodymyr Zelenskyy", ("Ukraine's president", "Volodymyr Zelenskyy")),
+        ("Spain coach Luis Aragones", ("Spain coach", "Luis Aragones")),
+        ("Mr Brown", ("", "Brown")),
+        ("the finance minister", ("the finance minister", "")),
+        ("the UK's Ministry of Defence", ("the UK's Ministry of Defence", "")),
+        ("Separate figures", ("Separate figures", "")),
+    ],
+)
+def test_a_speaker_phrase_is_cut_into_role_and_name(phrase, role_and_name):
+    assert split_role(phrase) == role_and_name
+
+
+def test_every_mention_of_a_speaker_resolves_to_the_fullest_name_with_the_role_kept():
+    body = (
+        "Ukraine's president has said the army will hold.\n\n"
+        "Ukraine's president Volodymyr Zelenskyy said the capital was calm.\n\n"
+        "Mr Zelenskyy said 20 towns had been retaken."
+    )
+    claims = extract_claims(body)
+    assert {claim.speaker for claim in claims} == {"Volodymyr Zelenskyy"}
+    assert {claim.speaker_description for claim in claims} == {"Ukraine's president"}
+
+
+def test_a_surname_shared_by_two_people_is_never_merged():
+    body = (
+        "Chancellor Gordon Brown said taxes would fall. His wife Sarah Brown opened a school. "
+        "Mr Brown said growth was 3%."
+    )
+    growth = extract_claims(body)[-1]
+    assert growth.speaker == "Mr Brown"
+
+
+def test_a_surname_alone_is_not_taken_for_a_person_the_article_never_calls_one():
+    body = "Western Ukraine was quiet on Monday. Ukraine said 300 drones were shot down."
+    assert extract_claims(body)[-1].speaker == "Ukraine"
+
+
+def test_a_name_and_its_appositive_before_said_give_the_speaker_and_the_description():
+    body = (
+        "Alberto Flores, president of the Spanish FA's disciplinary committee, said no-one "
+        "in the committee felt the coach was a racist."
+    )
+    (claim,) = extract_claims(body)
+    assert claim.speaker == "Alberto Flores"
+    assert claim.speaker_description == "president of the Spanish FA's disciplinary committee"
+    assert claim.text == "no-one in the committee felt the coach was a racist"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        (
+            "Ukraine's president Volodymyr Zelenskyy said he has not fled the capital.",
+            "Volodymyr Zelenskyy has not fled the capital",
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            "The IMF said it cannot support the plan for a new fund.",
+            "The IMF cannot support the plan for a new fund",
+            "The IMF",
+        ),
+        (
+            "Muslim groups have claimed that their communities are being victimised.",
+            "Muslim groups' communities are being victimised",
+            "Muslim groups",
+        ),
+    ],
+)
+def test_a_pronoun_standing_for_the_speaker_is_replaced_by_the_speakers_name(body, text, speaker):
+    (claim,) = extract_claims(body)
+    assert (claim.text, claim.speaker) == (text, speaker)
+
+
+def test_the_words_as_printed_are_kept_as_the_quote():
+    body = "Ukraine's president Volodymyr Zelenskyy said he has not fled the capital."
+    (claim,) = extract_claims(body)
+    assert claim.quote == "he has not fled the capital"
+    assert claim.quote in body[claim.start : claim.end]
+
+
+def test_a_he_in_the_outlets_narration_is_the_last_person_named():
+    body = (
+        "Spain coach Luis Aragones was fined on Tuesday.\n\n"
+        "He has 10 days to appeal against the fine."
+    )
+    assert extract_claims(body)[-1].text == "Luis Aragones has 10 days to appeal against the fine"
+
+
+def test_a_pronoun_inside_someone_elses_quotation_is_left_as_printed():
+    body = 'Arsenal boss Arsene Wenger said: "He should have been banned for six matches."'
+    (claim,) = extract_claims(body)
+    assert claim.text.startswith("He should")
+
+
+def test_a_pronoun_that_does_not_fit_the_speaker_is_left_as_printed():
+    # "they" is not one man: it stands for someone the sentence does not name.
+    body = "But Chancellor Gordon Brown said they would insist on government reforms."
+    (claim,) = extract_claims(body)
+    assert claim.text.startswith("they would insist")
+
+
+def test_a_short_reference_in_the_claim_gets_the_fullest_name():
+    body = (
+        "UK chancellor Gordon Brown said 37 countries could benefit. "
+        "But the US says it cannot support Mr Brown's International Finance Facility."
+    )
+    assert extract_claims(body)[-1].text == (
+        "the US cannot support Gordon Brown's International Finance Facility"
+    )
