@@ -15,6 +15,7 @@ urlpatterns = [
     path("speakers/", include("factcheck.speakers.urls")),
     path("", include("factcheck.reviews.urls")),
     path("", include("factcheck.matching.urls")),
+    path("", include("factcheck.claims.urls")),
     path("health", health, name="health"),
     path("admin/", admin.site.urls),
 ]

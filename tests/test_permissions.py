@@ -120,6 +120,31 @@ CELLS = [
     ("send back the reviewer's verdict", "post",
      lambda w: reverse("reviews:send_back", args=[w["verdict"].pk]),
      lambda w: {"version": 1, "note": "Which ministry?"}, (LOGIN, FORBIDDEN, OK, OK)),
+    ("edit claim page", "get", lambda w: reverse("claims:edit", args=[w["new"].pk]), None,
+     (LOGIN, OK, OK, OK)),
+    ("edit a new claim", "post", lambda w: reverse("claims:edit", args=[w["new"].pk]),
+     lambda w: {"text": "Edited", "speaker": "", "claim_type": "other",
+                "article": w["new"].article_id, "version": 1}, (LOGIN, OK, OK, OK)),
+    ("edit a claim nobody was given", "post",
+     lambda w: reverse("claims:edit", args=[w["check_worthy"].pk]),
+     lambda w: {"text": "Edited", "speaker": "", "claim_type": "other",
+                "article": w["check_worthy"].article_id, "version": 1},
+     (LOGIN, FORBIDDEN, OK, OK)),
+    ("not a claim page", "get", lambda w: reverse("claims:not_a_claim", args=[w["new"].pk]),
+     None, (LOGIN, OK, OK, OK)),
+    ("not a claim", "post", lambda w: reverse("claims:not_a_claim", args=[w["new"].pk]),
+     lambda w: {"reason": "byline", "version": 1}, (LOGIN, OK, OK, OK)),
+    ("split claim", "get", lambda w: reverse("claims:split", args=[w["new"].pk]), None,
+     (LOGIN, OK, OK, OK)),
+    ("merge with next, when there is none", "post",
+     lambda w: reverse("claims:merge_next", args=[w["new"].pk]), lambda w: {"version": 1},
+     (LOGIN, REFUSED, REFUSED, REFUSED)),
+    ("add claim", "get", lambda w: reverse("claims:add", args=[w["new"].article_id]), None,
+     (LOGIN, OK, OK, OK)),
+    ("add claim from a span", "post",
+     lambda w: reverse("claims:add", args=[w["new"].article_id]),
+     lambda w: {"start": 13, "end": 24, "text": "18,000 guns", "speaker": "",
+                "claim_type": "quantity"}, (LOGIN, OK, OK, OK)),
     ("unpublish a verdict not yet published", "post",
      lambda w: reverse("reviews:unpublish", args=[w["verdict"].pk]),
      lambda w: {"version": 1, "reason": "Retracted."}, (LOGIN, FORBIDDEN, REFUSED, REFUSED)),
@@ -218,6 +243,6 @@ def test_permission_matrix(
 @pytest.mark.django_db
 def test_the_matrix_covers_every_page_and_action_of_the_workbench(world):
     in_matrix = {resolve(urlsplit(url(world)).path).view_name for _, _, url, _, _ in CELLS}
-    apps = {"reviews", "articles", "reports", "matching"}
+    apps = {"reviews", "articles", "reports", "matching", "claims"}
     every = {name for _, name, _ in ALL_PATTERNS if name and name.split(":")[0] in apps}
     assert every <= in_matrix, f"missing from the matrix: {sorted(every - in_matrix)}"

@@ -410,7 +410,8 @@ class _Importer:
 COPY_COLUMNS = [
     "article_id", "text", "sentence", "start", "end", "speaker", "claim_type", "figures",
     "score", "score_reasons", "status", "assignee_id", "priority", "canonical_id", "version",
-    "span_needs_check", "extractor_version", "created_at", "updated_at",
+    "span_needs_check", "extractor_version", "non_claim_reason", "non_claim_note",
+    "engine_claims", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -424,7 +425,7 @@ def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
         article_id, claim.text, claim.sentence, claim.start, claim.end, claim.speaker or "",
         str(claim.type), json.dumps(figures), min(max(claim.score, 0.0), 1.0),
         json.dumps(list(claim.reasons)), Claim.Status.NEW.value, None, 0, None, 1,
-        False, ENGINE_VERSION, now, now,
+        False, ENGINE_VERSION, "", "", None, now, now,
     )  # fmt: skip
 
 

@@ -23,6 +23,18 @@ class ClaimStatus(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
     PUBLISHED = "published", "Published"
     DUPLICATE = "duplicate", "Duplicate"
+    NOT_A_CLAIM = "not_a_claim", "Not a claim"
+
+
+class NonClaimReason(models.TextChoices):
+    """Why a reviewer said the engine's "claim" is no claim at all."""
+
+    BYLINE = "byline", "Byline or credit"
+    CAPTION = "caption", "Caption"
+    QUESTION = "question", "Question"
+    OPINION = "opinion", "Opinion"
+    DUPLICATE_TEXT = "duplicate_text", "Duplicate text"
+    OTHER = "other", "Other"
 
 
 class Claim(models.Model):
@@ -33,6 +45,7 @@ class Claim(models.Model):
     """
 
     Status = ClaimStatus
+    NonClaimReason = NonClaimReason
     Type = models.TextChoices(
         "Type", [(t.name, (t.value, t.value.capitalize())) for t in ClaimType]
     )
@@ -76,6 +89,12 @@ class Claim(models.Model):
         "found again: its start and end need a person to check them.",
     )
     extractor_version = models.CharField(max_length=40, blank=True)
+    non_claim_reason = models.CharField(max_length=20, choices=NonClaimReason, blank=True)
+    non_claim_note = models.CharField(max_length=500, blank=True)
+    # What the engine found before a reviewer corrected this claim: a list of its claims as
+    # {text, start, end, speaker, type} (two after Merge with next, none for Add claim);
+    # null while nobody has corrected it.
+    engine_claims = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -121,6 +140,10 @@ class Claim(models.Model):
                 condition=Q(canonical__isnull=True) | ~Q(canonical=F("id")),
                 name="claim_not_its_own_canonical",
             ),
+            models.CheckConstraint(
+                condition=~Q(status="not_a_claim") | ~Q(non_claim_reason=""),
+                name="claim_not_a_claim_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +151,29 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:claim", args=[self.pk])
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.engine_claims is not None
+
+    @property
+    def original_text(self) -> str:
+        """The engine's text for this claim ("" for a claim a reviewer added)."""
+        return " / ".join(claim["text"] for claim in self.engine_claims or [])
+
+    @property
+    def original_speaker(self) -> str:
+        return " / ".join(claim["speaker"] or "" for claim in self.engine_claims or [])
+
+    def as_engine_claim(self) -> dict:
+        """This claim as the engine's record of it, kept when a reviewer corrects it."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "type": self.claim_type,
+        }
 
     def span_fits(self, body: str) -> bool:
         """True for every claim the engine writes; false once the body changed under it."""

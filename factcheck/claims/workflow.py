@@ -93,3 +93,40 @@ def claim_move(
         claim=claim, user=user, action=action, from_value=from_status, to_value=to, note=note
     )
     return claim
+
+
+def claim_lock(claim: Claim, *, version: int | None) -> Claim:
+    """The claim's row, locked until the transaction ends and read again; refused as stale
+    if someone changed it since ``version``."""
+    current = Claim.objects.select_for_update().filter(pk=claim.pk).first()
+    if current is None:
+        raise WorkflowError("This claim is no longer there: it was merged into another one.")
+    if version is not None and version != current.version:
+        raise StaleClaim(current)
+    return current
+
+
+def correction_require(user, claim: Claim) -> None:
+    """Reviewers correct claims that are New or assigned to them, editors any claim not yet
+    Published; nobody changes a Published claim (its verdict is public)."""
+    permission_require(user, "claims.triage_claim")
+    if claim.status == Status.PUBLISHED:
+        raise WorkflowError(
+            "This claim is Published: its verdict is public, so the claim cannot be "
+            "corrected. An editor must send it back first."
+        )
+    if user.has_perm("claims.assign_claim"):
+        return
+    if claim.status != Status.NEW and claim.assignee_id != user.pk:
+        raise PermissionDenied(
+            "Reviewers correct claims that are New or assigned to them; ask an editor."
+        )
+
+
+def correction_allowed(user, claim: Claim) -> bool:
+    """Whether ``correction_require`` would let ``user`` correct ``claim`` (for screens)."""
+    try:
+        correction_require(user, claim)
+    except (PermissionDenied, WorkflowError):
+        return False
+    return True

@@ -6,7 +6,12 @@ its own. Deterministic: the same body always gives the same claims for one
 re-extracted.
 """
 
-from factcheck.extraction.pipeline import extract_claims, extract_documents
+from factcheck.extraction.pipeline import (
+    extract_claims,
+    extract_documents,
+    propose_claim,
+    sentence_around,
+)
 from factcheck.extraction.types import ClaimType, ExtractedClaim, Figure
 
 ENGINE_VERSION = "2026.12.1"
@@ -18,4 +23,6 @@ __all__ = [
     "Figure",
     "extract_claims",
     "extract_documents",
+    "propose_claim",
+    "sentence_around",
 ]

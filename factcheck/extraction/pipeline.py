@@ -20,7 +20,12 @@ from factcheck.extraction.filters import (
     non_claim_reason,
 )
 from factcheck.extraction.quotes import QuoteRegions
-from factcheck.extraction.sentences import Sentence, paragraph_spans, split_paragraph
+from factcheck.extraction.sentences import (
+    Sentence,
+    paragraph_spans,
+    split_paragraph,
+    split_sentences,
+)
 from factcheck.extraction.speakers import (
     PRONOUNS,
     SAY_VERBS,
@@ -322,3 +327,48 @@ def extract_documents(
     for doc, body in documents:
         for claim in extract_claims(body):
             yield doc, claim
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence (or run of sentences) of ``body`` that holds ``body[start:end]``."""
+    around = [s for s in split_sentences(body) if s.start < end and start < s.end]
+    if not around:
+        return body[start:end].strip()
+    return body[min(start, around[0].start) : max(end, around[-1].end)].strip()
+
+
+def propose_claim(body: str, start: int, end: int, *, speaker: str | None = None) -> ExtractedClaim:
+    """What the engine makes of a span a person chose: its text tidied, and the speaker of
+    the engine's claim that shares most of it (unless ``speaker`` is given), its type,
+    figures and score. ``0 <= start < end <= len(body)``."""
+    words = body[start:end]
+    text = _tidy(words) or words.strip()
+    if speaker is None:
+        overlaps = [
+            (min(end, claim.end) - max(start, claim.start), claim.speaker)
+            for claim in extract_claims(body)
+            if claim.start < end and start < claim.end
+        ]
+        speaker = max(overlaps, key=lambda overlap: overlap[0])[1] if overlaps else None
+        if speaker is None:
+            attribution = leading_attribution(text)
+            if attribution:
+                speaker = attribution.speaker
+                text = text[attribution.content_start :].strip() or text
+    sentence = sentence_around(body, start, end)
+    figures = find_figures(text)
+    claim_type = classify(text, figures, QuoteRegions(body).quoted_fraction(start, end))
+    score, reasons = score_claim(
+        text, sentence=sentence, speaker=speaker, figures=figures, claim_type=claim_type
+    )
+    return ExtractedClaim(
+        text=text,
+        start=start,
+        end=end,
+        sentence=sentence,
+        speaker=speaker,
+        type=claim_type,
+        figures=figures,
+        score=score,
+        reasons=reasons,
+    )

@@ -209,6 +209,11 @@ class EventAction(models.TextChoices):
     MATCH_CONFIRM = "match_confirm", "confirmed the suggested match"
     MATCH_REJECT = "match_reject", "marked the match as not the same claim"
     TEXT_CHANGED = "text_changed", "changed the article's text under the claim"
+    NOT_A_CLAIM = "not_a_claim", "marked it Not a claim"
+    EDIT = "edit", "edited the claim"
+    SPLIT = "split", "split the claim"
+    MERGE_NEXT = "merge_next", "merged it with the next claim"
+    ADD = "add", "added the claim from the article's text"
 
 
 class Event(models.Model):

@@ -64,6 +64,7 @@ class TriageView(models.TextChoices):
     SKIPPED = "skipped", "Skipped"
     CHECK_WORTHY = Status.CHECK_WORTHY.value, "Check-worthy"
     NOT_CHECK_WORTHY = Status.NOT_CHECK_WORTHY.value, "Not check-worthy"
+    NOT_A_CLAIM = Status.NOT_A_CLAIM.value, "Not a claim"
     SENT_BACK = "sent_back", "Sent back"
 
 
@@ -93,7 +94,9 @@ def _in_view(view: str, skipped: list[int]) -> QuerySet[Claim]:
 def last_triage_at() -> Subquery:
     """When a claim was last triaged, for annotating claims (who may return it to New)."""
     return Subquery(
-        Event.objects.filter(claim=OuterRef("pk"), action=Event.Action.TRIAGE)
+        Event.objects.filter(
+            claim=OuterRef("pk"), action__in=[Event.Action.TRIAGE, Event.Action.NOT_A_CLAIM]
+        )
         .order_by("-created_at", "-id")
         .values("created_at")[:1]
     )

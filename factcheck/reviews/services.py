@@ -25,8 +25,12 @@ Status = Claim.Status
 
 
 TRIAGE_DECISIONS = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
+# Decisions taken in the triage queue that its Undo takes back.
+UNDOABLE = {Event.Action.TRIAGE: TRIAGE_DECISIONS, Event.Action.NOT_A_CLAIM: {Status.NOT_A_CLAIM}}
 ASSIGNABLE = {Status.CHECK_WORTHY, Status.IN_RESEARCH}
-REOPENABLE = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY}
+REOPENABLE = {Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.NOT_A_CLAIM}
+# The events that decide a claim out of New, whose date says who may return it.
+DECIDING = [Event.Action.TRIAGE, Event.Action.NOT_A_CLAIM]
 MERGEABLE = {Status.NEW, Status.CHECK_WORTHY, Status.NOT_CHECK_WORTHY, Status.IN_RESEARCH}
 
 
@@ -51,15 +55,22 @@ def claim_undo_triage(*, claim: Claim, user, version: int | None = None) -> Clai
     """Take back one's own triage decision while nobody has acted on the claim since."""
     permission_require(user, "claims.triage_claim")
     last = claim.events.order_by("-created_at", "-id").first()
-    if last is None or last.action != Event.Action.TRIAGE or last.actor_id != user.pk:
+    if (
+        last is None
+        or last.action not in UNDOABLE
+        or last.from_value != Status.NEW
+        or last.actor_id != user.pk
+    ):
         raise WorkflowError("Only your own latest triage decision can be undone.")
     return claim_move(
         claim,
         user=user,
         version=version,
-        allowed_from=TRIAGE_DECISIONS,
+        allowed_from=UNDOABLE[last.action],
         to=Status.NEW,
         action=Event.Action.UNDO_TRIAGE,
+        non_claim_reason="",
+        non_claim_note="",
     )
 
 
@@ -95,8 +106,8 @@ def claim_reopen_refusal(*, claim: Claim, user) -> str:
         return "You do not have permission to triage claims."
     if claim.status not in REOPENABLE:
         return (
-            f"This claim is {claim.get_status_display()}; only a Check-worthy or Not "
-            "check-worthy claim can be returned to New."
+            f"This claim is {claim.get_status_display()}; only a claim decided Check-worthy, "
+            "Not check-worthy or Not a claim can be returned to New."
         )
     if user.has_perm("claims.assign_claim"):
         return ""
@@ -104,9 +115,7 @@ def claim_reopen_refusal(*, claim: Claim, user) -> str:
     if hasattr(claim, "decided_at"):
         decided_at = claim.decided_at
     else:
-        decided_at = claim.events.filter(action=Event.Action.TRIAGE).aggregate(
-            at=Max("created_at")
-        )["at"]
+        decided_at = claim.events.filter(action__in=DECIDING).aggregate(at=Max("created_at"))["at"]
     if decided_at is None or timezone.localdate(decided_at) != timezone.localdate():
         when = f" on {date_format(timezone.localdate(decided_at))}" if decided_at else ""
         return (
@@ -117,7 +126,8 @@ def claim_reopen_refusal(*, claim: Claim, user) -> str:
 
 @transaction.atomic
 def claim_reopen(*, claim: Claim, user, version: int | None = None) -> Claim:
-    """Return a Check-worthy or Not check-worthy claim to New, to be triaged again."""
+    """Return a Check-worthy, Not check-worthy or Not a claim claim to New, to be triaged
+    again (a Not a claim's reason goes with it)."""
     permission_require(user, "claims.triage_claim")
     if version is not None and version != claim.version:
         raise StaleClaim(claim)
@@ -131,6 +141,8 @@ def claim_reopen(*, claim: Claim, user, version: int | None = None) -> Claim:
         allowed_from=REOPENABLE,
         to=Status.NEW,
         action=Event.Action.REOPEN,
+        non_claim_reason="",
+        non_claim_note="",
     )
 
 

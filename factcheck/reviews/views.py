@@ -15,8 +15,10 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigg
 
 from factcheck.accounts.selectors import keyboard_shortcuts_on
 from factcheck.articles.selectors import article_segments, article_titles
+from factcheck.claims.forms import NotAClaimForm
 from factcheck.claims.models import Claim
-from factcheck.claims.workflow import WorkflowError
+from factcheck.claims.services import NOT_A_CLAIM_FROM
+from factcheck.claims.workflow import WorkflowError, correction_allowed
 from factcheck.forms import VersionForm, is_id
 from factcheck.matching.selectors import attach_suggested_matches, match_panel
 from factcheck.reviews import services
@@ -358,7 +360,11 @@ def _can_research(user, claim: Claim) -> bool:
 
 def _summary_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
     user = request.user
+    can_correct = correction_allowed(user, claim)
     return {
+        "can_correct": can_correct,
+        "can_mark_not_a_claim": can_correct and claim.status in NOT_A_CLAIM_FROM,
+        "not_a_claim_form": NotAClaimForm(initial={"version": claim.version}),
         "can_reopen": not services.claim_reopen_refusal(claim=claim, user=user),
         "can_take": claim.status == Status.CHECK_WORTHY and user.has_perm("claims.research_claim"),
         "can_assign": claim.status in services.ASSIGNABLE and user.has_perm("claims.assign_claim"),

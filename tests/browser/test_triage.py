@@ -44,6 +44,7 @@ def counts_read(page: Page, new: int, check_worthy: int, not_check_worthy: int) 
             f"{new} New",
             f"{check_worthy} Check-worthy",
             f"{not_check_worthy} Not check-worthy",
+            "0 Not a claim",
             "0 In research",
             "0 Awaiting approval",
             "0 Published",

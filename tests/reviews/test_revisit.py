@@ -89,7 +89,7 @@ def test_a_claim_in_research_is_not_returned_to_new(editor_client, reviewer):
     response = reopen(editor_client, claim, **HTMX)
 
     assert response.status_code == 409
-    assert "only a Check-worthy or Not check-worthy claim" in response.text
+    assert "only a claim decided Check-worthy, Not check-worthy or Not a claim" in response.text
 
 
 def test_returning_a_claim_someone_changed_meanwhile_is_refused(editor_client, reviewer):
@@ -240,3 +240,35 @@ def test_an_invalid_score_range_is_reported_and_the_other_filters_still_apply(re
     assert "must not be below" in page.text
     assert queue(page) == [ukraine.pk]
     assert 'value="ukr"' in page.text
+
+
+def test_claims_marked_not_a_claim_have_a_queue_with_their_reason_and_return_to_new(
+    reviewer_client, reviewer
+):
+    from factcheck.claims.services import claim_mark_not_a_claim
+
+    claim = claim_mark_not_a_claim(claim=ClaimFactory(), user=reviewer, reason="byline", version=1)
+    url = reverse("reviews:triage")
+
+    page = reviewer_client.get(url, {"view": "not_a_claim"})
+
+    assert queue(page) == [claim.pk]
+    assert "Byline or credit" in page.text
+    assert "Return to New" in page.text
+    reopen(reviewer_client, claim)
+    claim.refresh_from_db()
+    assert (claim.status, claim.non_claim_reason) == (Status.NEW, "")
+    assert queue(reviewer_client.get(url, {"view": "not_a_claim"})) == []
+
+
+def test_only_an_editor_returns_an_older_not_a_claim_to_new(reviewer_client, reviewer):
+    from factcheck.claims.services import claim_mark_not_a_claim
+
+    claim = claim_mark_not_a_claim(claim=ClaimFactory(), user=reviewer, reason="caption",
+                                   version=1)  # fmt: skip
+    claim.events.update(created_at=timezone.now() - timedelta(days=3))
+
+    assert (
+        "only an editor"
+        in reviewer_client.get(reverse("reviews:triage"), {"view": "not_a_claim"}).text
+    )

@@ -193,3 +193,16 @@ def test_link_speakers_links_claims_imported_before_and_is_safe_to_run_again(cap
         "1 claim(s) linked to their speakers.",
         "0 claim(s) linked to their speakers.",
     ]
+
+
+def test_a_reviewer_editing_the_speaker_points_the_claim_at_the_new_speaker(reviewer):
+    from factcheck.claims.services import claim_edit
+
+    claim = ClaimFactory(speaker="Ukraine", assignee=reviewer, status=Claim.Status.IN_RESEARCH)
+    claims_link_speakers(claims=Claim.objects.filter(pk=claim.pk))
+
+    edited = claim_edit(claim=claim, user=reviewer, text=claim.text, speaker="the US",
+                        claim_type=claim.claim_type, version=claim.version)  # fmt: skip
+
+    assert edited.speaker_identity.name == "the US"
+    assert edited.speaker_identity.kind == "country"

@@ -104,6 +104,12 @@ function setUpTriage() {
   });
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const row = event.detail.target?.id ? document.getElementById(event.detail.target.id) : null;
+    if (row?.classList.contains("triage-edit")) {
+      // Edit claim opened in the row: its first field takes focus, so typing starts there.
+      busy = false;
+      row.querySelector("textarea, input:not([type=hidden]), select")?.focus();
+      return;
+    }
     if (!isRow(row)) return;
     busy = false;
     if (row.dataset.decided) {
@@ -128,6 +134,7 @@ function setUpTriage() {
       c: () => press(row, "check_worthy"),
       x: () => press(row, "not_check_worthy"),
       s: () => press(row, "skip"),
+      e: () => press(row, "edit"),
       u: () => press(lastDecided && document.contains(lastDecided) ? lastDecided : null, "undo"),
       m: () => press(row, "confirm_match"),
       n: () => press(row, "reject_match"),
@@ -136,7 +143,7 @@ function setUpTriage() {
     };
     actions[key]?.();
   }
-  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "u", "m", "n", "o", "v"]);
+  const KEYS = new Set(["j", "k", "ArrowDown", "ArrowUp", "c", "x", "s", "e", "u", "m", "n", "o", "v"]);
 
   document.addEventListener("keydown", (event) => {
     if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -198,6 +205,104 @@ function setUpDrafts() {
   });
 }
 
+// Add claim from the article's text: select words with the mouse, or with Shift and the
+// arrow keys once the text has focus (Ctrl as well to move by word), then press "a" or the
+// Add claim button. The offsets sent count characters as the server does (code points).
+function setUpAddClaim() {
+  const text = document.querySelector(".article-text[data-add-claim]");
+  if (!text) return;
+  const button = document.querySelector("[data-add-claim-button]");
+  const codePoints = (value) => Array.from(value).length;
+  const content = () => text.textContent;
+
+  function position(node, offset) {
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+  function locate(target) {
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    let node = walker.nextNode();
+    while (node) {
+      if (target <= seen + node.length) return [node, target - seen];
+      seen += node.length;
+      node = walker.nextNode();
+    }
+    return [text, text.childNodes.length];
+  }
+  function selected() {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return null;
+    const start = position(range.startContainer, range.startOffset);
+    const end = position(range.endContainer, range.endOffset);
+    return end > start ? { start, end } : null;
+  }
+  function addClaim() {
+    const span = selected();
+    if (!span) return false;
+    const body = content();
+    const url = new URL(text.dataset.addClaim, window.location.href);
+    url.searchParams.set("start", codePoints(body.slice(0, span.start)));
+    url.searchParams.set("end", codePoints(body.slice(0, span.end)));
+    window.location.assign(url.toString());
+    return true;
+  }
+
+  let anchor = 0;
+  let focus = 0;
+  function show() {
+    const [anchorNode, anchorOffset] = locate(anchor);
+    const [focusNode, focusOffset] = locate(focus);
+    window.getSelection().setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
+  }
+  function wordStep(from, step) {
+    const body = content();
+    let at = from;
+    if (step > 0) {
+      while (at < body.length && /\s/.test(body[at])) at += 1;
+      while (at < body.length && !/\s/.test(body[at])) at += 1;
+    } else {
+      while (at > 0 && /\s/.test(body[at - 1])) at -= 1;
+      while (at > 0 && !/\s/.test(body[at - 1])) at -= 1;
+    }
+    return at;
+  }
+  text.addEventListener("keydown", (event) => {
+    if (event.altKey || event.metaKey) return;
+    if (event.key === "a" && !event.ctrlKey) {
+      if (addClaim()) event.preventDefault();
+      return;
+    }
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    event.preventDefault();
+    // A selection made since (by mouse) is where the keys carry on from.
+    const current = selected();
+    const ours = current && Math.min(anchor, focus) === current.start && Math.max(anchor, focus) === current.end;
+    if (current && !ours) {
+      anchor = current.start;
+      focus = current.end;
+    }
+    const step = event.key === "ArrowRight" ? 1 : -1;
+    const length = content().length;
+    const moved = event.ctrlKey ? wordStep(focus, step) : focus + step;
+    focus = Math.max(0, Math.min(length, moved));
+    if (!event.shiftKey) anchor = focus;
+    show();
+  });
+  document.addEventListener("selectionchange", () => {
+    if (button) button.hidden = !selected();
+  });
+  if (button) {
+    // Pressing the button would take the selection away; the span is read first.
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+    button.addEventListener("click", () => addClaim());
+  }
+}
+
 // The status counts refresh after every decision; say them to a screen reader only when
 // they changed, once.
 function setUpCountNews() {
@@ -238,6 +343,7 @@ function setUpSelection() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  setUpAddClaim();
   setUpSelection();
   setUpCountNews();
   setUpDrafts();

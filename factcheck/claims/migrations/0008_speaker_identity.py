@@ -8,7 +8,7 @@ from factcheck.claims.migrations._sqlite_triggers import restore_status_count_tr
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_span_needs_check"),
+        ("claims", "0007_corrections"),
         ("speakers", "0001_speakers"),
     ]
 
