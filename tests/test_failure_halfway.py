@@ -18,6 +18,7 @@ from factcheck.claims.models import Claim
 from factcheck.matching.models import ClaimMatch
 from factcheck.matching.tasks import match_batch_task
 from factcheck.reviews.models import Rating
+from factcheck.reviews.services import claim_merge, verdict_approve
 from tests.factories import (
     ARTICLE_BODY,
     ArticleFactory,
@@ -125,6 +126,47 @@ def cases():
         return lambda client, **_: client.post(
             reverse("reviews:send_back", args=[verdict.pk]),
             {"note": "Name the source.", "version": verdict.claim.version},
+        )
+
+    def reopen(_):
+        c = claim(Status.NOT_CHECK_WORTHY)
+        return lambda client, **_: client.post(
+            reverse("reviews:reopen", args=[c.pk]), {"version": c.version}
+        )
+
+    def unmerge(editor):
+        c = claim_merge(claim=claim(), canonical=claim(Status.CHECK_WORTHY), user=editor)
+        return lambda client, **_: client.post(
+            reverse("reviews:unmerge", args=[c.pk]), {"version": c.version}
+        )
+
+    def bulk_triage(_):
+        first, second = claim(), claim()
+        return lambda client, **_: client.post(
+            reverse("reviews:triage_bulk"),
+            {"decision": Status.CHECK_WORTHY, "claims": [first.pk, second.pk],
+             f"version_{first.pk}": first.version, f"version_{second.pk}": second.version},
+        )  # fmt: skip
+
+    def approve_correction(editor):
+        published = VerdictFactory(
+            claim=claim(Status.AWAITING_APPROVAL), status="awaiting_approval"
+        )
+        published = verdict_approve(verdict=published, user=editor)
+        c = Claim.objects.get(pk=published.claim_id)
+        correction = VerdictFactory(claim=c, corrects=published, correction_note="Revised.")
+        Claim.objects.filter(pk=c.pk).update(status=Status.AWAITING_APPROVAL)
+        return lambda client, **_: client.post(
+            reverse("reviews:approve", args=[correction.pk]),
+            {"version": c.version, "confirm": "on"},
+        )
+
+    def unpublish(editor):
+        verdict = VerdictFactory(claim=claim(Status.AWAITING_APPROVAL), status="awaiting_approval")
+        verdict = verdict_approve(verdict=verdict, user=editor)
+        return lambda client, **_: client.post(
+            reverse("reviews:unpublish", args=[verdict.pk]),
+            {"reason": "Retracted.", "version": Claim.objects.get(pk=verdict.claim_id).version},
         )
 
     def confirm_match(_):
