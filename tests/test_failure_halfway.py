@@ -291,7 +291,7 @@ def test_a_write_that_fails_halfway_leaves_the_database_as_it_was(
     assert snapshot() == before
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_import_that_fails_halfway_keeps_whole_articles_and_says_it_stopped(
     tmp_path, monkeypatch
 ):

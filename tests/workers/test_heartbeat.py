@@ -87,7 +87,7 @@ def test_the_finished_batch_panel_lists_its_articles_with_links_to_their_claims(
     assert f"{reverse('reviews:triage')}?article={article.pk}" in panel
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_beats_from_its_own_thread_while_busy_and_says_goodbye():
     with keep_beating(worker_id="busy", backend=DB_BACKEND, every=0.05):
         first = _wait_for_beat()
@@ -115,7 +115,7 @@ def test_rows_of_workers_killed_a_day_ago_are_forgotten():
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["alive"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_db_worker_beats_while_it_imports_a_queued_upload_and_says_goodbye(
     monkeypatch, settings, tmp_path
