@@ -10,8 +10,8 @@ reviewer with a logged-in session for each simulated reviewer, and lets N of the
 through the same server for a bounded time, each on a thread of its own with its own
 keep-alive connection (http.client) and cookies, doing what the pages' forms and htmx do:
 
-- load the triage queue (half of them with a claim type as filter, like a desk), then,
-  every 2-8 s (``--think``), one of:
+- load the triage queue (a desk: a quarter of them the whole queue, a quarter one claim
+  type, half one article's claims), then, every 2-8 s (``--think``), one of:
 - decide a claim of their page (70 %): a POST with the page's CSRF token and the claim's
   version; a claim someone else decided first answers 409, counted as a conflict, not an
   error; the counts panel refreshes on the claimTriaged event, as on the page; the queue
@@ -26,9 +26,10 @@ Requests are counted from the end of a ramp-up (one think time) until ``--second
 It prints p50/p95 per kind of request, the request rate, errors, 409 conflicts, the CPU
 of gunicorn (master and workers, from /proc) per request, the load generator's own CPU
 and the machine's load. With ``--reviewers N`` it runs N once; without, it steps N upward
-(``--steps``) until a step misses the target and prints as headline the highest N with
-p95 <= 150 ms for every kind of request. It decides, takes and adds sources to real claims
-of the benchmark database (a few thousand of its million per run).
+(``--steps``) until two steps in a row miss the target and prints as headline the highest
+N with p95 <= 150 ms for every kind of request (a kind with few requests in a run, such as
+sources, has a noisy p95: the counts are printed beside it). It decides, takes and adds
+sources to real claims of the benchmark database (a few thousand of its million per run).
 
 One run on 2026-12-04 (see the README's Performance section for the conditions), 1,000,000
 claims, PostgreSQL 15 and Redis 7 on the same 2-core machine, 4 workers: RESULTS.
@@ -217,7 +218,7 @@ class Reviewer:
 
     browser: Browser
     rng: random.Random
-    desk: str = ""  # the claim type they triage ("" for the whole queue)
+    desk: str = ""  # the queue's filters, e.g. "type=event" ("" for the whole queue)
     rows: list[Row] = field(default_factory=list)
     on_queue: dict = field(default_factory=dict)  # event -> panels to refresh
     worthy: list[int] = field(default_factory=list)  # marked check-worthy: theirs to take
@@ -228,7 +229,7 @@ class Reviewer:
     counts: dict = field(default_factory=lambda: defaultdict(int))
 
     def load_queue(self) -> None:
-        path = "/triage/" + (f"?type={self.desk}" if self.desk else "")
+        path = "/triage/" + (f"?{self.desk}" if self.desk else "")
         answer = self.browser.request("triage queue", "GET", path)
         self.rows = [
             Row(int(match[1]), action, form["hidden"].get("version", ""))
@@ -450,7 +451,17 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run_reviewers(port, master, sessions, *, seconds, think, seed) -> dict:
+def a_desk(rng: random.Random, articles: list[int]) -> str:
+    """What a reviewer triages: the whole queue, a claim type, or one article's claims."""
+    share = rng.random()
+    if share < 0.25 or not articles:
+        return ""
+    if share < 0.5:
+        return f"type={rng.choice(CLAIM_TYPES)}"
+    return f"article={rng.choice(articles)}"
+
+
+def run_reviewers(port, master, sessions, *, articles, seconds, think, seed) -> dict:
     """N reviewers for a ramp-up (one think time) and ``seconds`` counted; the figures."""
     samples: list[Sample] = []
     failures: list[str] = []
@@ -462,9 +473,7 @@ def run_reviewers(port, master, sessions, *, seconds, think, seed) -> dict:
         reviewer_rng = random.Random(reviewer_seed)
         transport = HttpTransport(port)
         browser = Browser(transport, dict(cookies), f"http://127.0.0.1:{port}", samples.append)
-        reviewer = Reviewer(
-            browser, reviewer_rng, desk=reviewer_rng.choice(["", "", "", "", *CLAIM_TYPES])
-        )
+        reviewer = Reviewer(browser, reviewer_rng, desk=a_desk(reviewer_rng, articles))
         try:
             if stopping.wait(start_after):
                 return
@@ -590,12 +599,14 @@ def main() -> None:
     django_setup(args.database_url, args.cache_url)
     from django.core.management import call_command
 
+    from factcheck.articles.models import Article
     from factcheck.claims.models import Claim
 
     call_command("collectstatic", "--no-input", verbosity=0)
     if not Claim.objects.exists():
         raise SystemExit("No benchmark data: run bench/populate.py first.")
     total = Claim.objects.count()
+    articles = list(Article.objects.values_list("id", flat=True))
     sessions = reviewer_sessions(max(steps))
     port = free_port()
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1"}
@@ -627,14 +638,15 @@ def main() -> None:
                 port,
                 server.pid,
                 sessions[:n],
+                articles=articles,
                 seconds=args.seconds,
                 think=tuple(args.think),
                 seed=args.seed + step,
             )
             report(result, args.workers)
             results.append(result)
-            if not holds(result):
-                break
+            if len(results) >= 2 and not any(map(holds, results[-2:])):
+                break  # two steps in a row missed it: more reviewers will not hold it
     finally:
         server.terminate()
         server.wait(timeout=30)
