@@ -5,6 +5,7 @@ a stream of refusals. (The benchmark's timings are its own business: nothing is 
 import importlib.util
 import random
 import sys
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -12,7 +13,7 @@ from django.test import Client
 from factcheck.claims.models import Claim
 from tests.factories import ArticleFactory, ClaimFactory
 
-BENCH = __import__("pathlib").Path(__file__).resolve().parent.parent / "bench"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 @pytest.fixture(scope="module")
