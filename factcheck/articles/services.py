@@ -411,7 +411,7 @@ COPY_COLUMNS = [
     "article_id", "text", "sentence", "start", "end", "speaker", "claim_type", "figures",
     "score", "score_reasons", "status", "assignee_id", "priority", "canonical_id", "version",
     "span_needs_check", "extractor_version", "non_claim_reason", "non_claim_note",
-    "engine_claims", "created_at", "updated_at",
+    "engine_claims", "speaker_description", "quote", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -425,7 +425,8 @@ def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
         article_id, claim.text, claim.sentence, claim.start, claim.end, claim.speaker or "",
         str(claim.type), json.dumps(figures), min(max(claim.score, 0.0), 1.0),
         json.dumps(list(claim.reasons)), Claim.Status.NEW.value, None, 0, None, 1,
-        False, ENGINE_VERSION, "", "", None, now, now,
+        False, ENGINE_VERSION, "", "", None, (claim.speaker_description or "")[:300],
+        claim.quote or "", now, now,
     )  # fmt: skip
 
 

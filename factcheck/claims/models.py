@@ -56,6 +56,10 @@ class Claim(models.Model):
     start = models.PositiveIntegerField(help_text="Offset of the claim's span in the body.")
     end = models.PositiveIntegerField(help_text="End offset (exclusive) of the span.")
     speaker = models.CharField(max_length=300, blank=True)
+    # The role the article gives the speaker ("Ukraine's president"), and the claim's
+    # words as printed (``text`` is self-contained: "he" named, reported speech unwrapped).
+    speaker_description = models.CharField(max_length=300, blank=True)
+    quote = models.TextField(blank=True)
     # Who ``speaker`` names, across articles (null: no speaker, or a surname two share).
     speaker_identity = models.ForeignKey(
         "speakers.Speaker",

@@ -36,6 +36,8 @@ def claim_from_extracted(article: Article, extracted) -> Claim:
         start=extracted.start,
         end=extracted.end,
         speaker=extracted.speaker or "",
+        speaker_description=(extracted.speaker_description or "")[:300],
+        quote=extracted.quote or "",
         claim_type=str(extracted.type),
         figures=extracted.to_dict()["figures"],
         score=min(max(extracted.score, 0.0), 1.0),
