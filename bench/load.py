@@ -31,12 +31,12 @@ N with p95 <= 150 ms for every kind of request (a kind with few requests in a ru
 sources, has a noisy p95: the counts are printed beside it). It decides, takes and adds
 sources to real claims of the benchmark database (a few thousand of its million per run).
 
-One run on 2026-12-04, 1,000,000 claims, PostgreSQL 15 and Redis 7 on the same 2-core
-machine, 4 workers, while two other jobs kept the machine 92-100 % busy (load average 6 to
-13.5; the README's Performance section has the whole table): capacity 50 reviewers; at
-100 the triage queue's p95 was 165 ms and the source POST's 166 ms; at 200, 62 requests/s,
-every kind's p95 about 1.1 s. No errors; gunicorn 7.5-8.7 ms of CPU per request, the load
-generator 0.6-0.8 ms. The 200-reviewer target was not shown on that machine.
+One run on 2026-12-05, 1,000,000 claims, PostgreSQL 15 and Redis 7 on the same idle 2-core
+machine, 4 workers (the README's Performance section has the whole table): capacity 200
+reviewers, every kind's p95 at most 63 ms at 200 (72.5 requests/s); 250 missed it (p95
+0.56-0.72 s) as other jobs started on the machine. No errors; gunicorn 7.7-9.1 ms of CPU
+per request, the load generator 0.6-0.7 ms. On a busy machine (load average 6-13.5) it
+held 50: quote the figure of the machine you mean.
 """
 
 import argparse
