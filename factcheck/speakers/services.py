@@ -1,6 +1,6 @@
 """Speakers as identities: names in claims resolved to the one speaker they mean."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import IntegrityError, transaction
 
@@ -9,14 +9,18 @@ from factcheck.speakers.models import Speaker, SpeakerAlias
 from factcheck.speakers.names import guess_kind, is_surname_only, name_key, surname
 
 
-def speakers_for_names(names: Iterable[str]) -> dict[str, Speaker | None]:
+def speakers_for_names(
+    names: Iterable[str], *, descriptions: Mapping[str, str] | None = None
+) -> dict[str, Speaker | None]:
     """The speaker each name means, new speakers made for new full names.
 
     A name is matched by its key among all aliases. A bare surname ("Mr Zelenskyy") goes to
     the one known person of that surname, to none when two share it or nobody has it yet (a
     wrong speaker is worse than none; ``link_speakers`` tries again later), and is never
-    stored as an alias.
+    stored as an alias. ``descriptions`` (name -> the role an article gives it, "Ukraine's
+    president") describe the speakers that have no description yet; one staff wrote stays.
     """
+    descriptions = descriptions or {}
     keys = {name: name_key(name) for name in set(names) if name_key(name)}
     known = _speakers_by_key(keys.values())
     found: dict[str, Speaker | None] = {}
@@ -28,7 +32,20 @@ def speakers_for_names(names: Iterable[str]) -> dict[str, Speaker | None]:
             found[name] = _one_by_surname(key)
         else:
             found[name] = known[key] = _speaker_new(name=name, key=key)
+    _speakers_describe(found, descriptions)
     return found
+
+
+def _speakers_describe(found: Mapping[str, Speaker | None], descriptions: Mapping[str, str]):
+    roles: dict[int, str] = {}
+    for name, speaker in found.items():
+        role = descriptions.get(name, "").strip()[:300]
+        if speaker is not None and role and not speaker.description:
+            # The longest role seen wins: "president" < "Ukraine's president".
+            roles[speaker.pk] = max(roles.get(speaker.pk, ""), role, key=len)
+    for pk, role in roles.items():
+        # Conditional, so a description staff typed meanwhile is never overwritten.
+        Speaker.objects.filter(pk=pk, description="").update(description=role)
 
 
 def _speakers_by_key(keys: Iterable[str]) -> dict[str, Speaker]:
@@ -64,9 +81,11 @@ def claims_link_speakers(*, claims) -> int:
     """Point the claims (a queryset) that name a speaker but have no identity yet at it.
     One UPDATE per distinct name. Returns how many claims were linked."""
     unlinked = claims.filter(speaker_identity__isnull=True).exclude(speaker="")
-    names = set(unlinked.values_list("speaker", flat=True).distinct())
+    descriptions: dict[str, str] = {}
+    for name, role in unlinked.values_list("speaker", "speaker_description").order_by().distinct():
+        descriptions[name] = max(descriptions.get(name, ""), role, key=len)
     linked = 0
-    for name, speaker in speakers_for_names(names).items():
+    for name, speaker in speakers_for_names(descriptions, descriptions=descriptions).items():
         if speaker is not None:
             linked += unlinked.filter(speaker=name).update(speaker_identity=speaker)
     return linked

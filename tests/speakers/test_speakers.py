@@ -83,6 +83,37 @@ def test_re_extraction_links_claims_to_their_speakers():
         assert name_key(claim.speaker_identity.name) == name_key(claim.speaker)
 
 
+def test_the_role_an_article_gives_a_speaker_becomes_their_description(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Arms\n\nVolodymyr Zelenskyy, Ukraine's president, said 18,000 guns had been "
+        "given to residents of Kyiv on Thursday."
+    )
+
+    call_command("import_articles", str(path), verbosity=0)
+
+    speaker = Speaker.objects.get(name="Volodymyr Zelenskyy")
+    assert speaker.description == "Ukraine's president"
+
+
+def test_the_longest_role_describes_a_new_speaker_and_a_staff_description_stays():
+    ClaimFactory(speaker="Volodymyr Zelenskyy", speaker_description="president")
+    ClaimFactory(speaker="Volodymyr Zelenskyy", speaker_description="Ukraine's president")
+    ClaimFactory(speaker="Ukraine", speaker_description="")
+    claims_link_speakers(claims=Claim.objects.all())
+    Speaker.objects.filter(name="Ukraine").update(description="A country at war")
+    ClaimFactory(speaker="Ukraine", speaker_description="the government in Kyiv")
+    ClaimFactory(speaker="Mr Zelenskyy", speaker_description="a former actor")
+
+    claims_link_speakers(claims=Claim.objects.all())
+
+    descriptions = dict(Speaker.objects.values_list("name", "description"))
+    assert descriptions == {
+        "Volodymyr Zelenskyy": "Ukraine's president",
+        "Ukraine": "A country at war",
+    }
+
+
 def test_an_import_links_its_claims_to_speakers_already_known(tmp_path):
     known = speakers_for_names(["Ukraine"])["Ukraine"]
     path = tmp_path / "a.txt"
