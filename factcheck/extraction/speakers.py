@@ -40,6 +40,20 @@ SAY_THAT_VERBS = word_set(
     "stressed assert asserts asserted declare declares declared fear fears feared thought "
     "hope hopes hoped"
 )
+# A source of data speaks through these verbs, "that" or not: "figures showed the number of
+# Asians stopped had risen", "separate figures on searches under the 2000 Act showed that".
+_DATA_VERBS = word_set(
+    "show shows showed shown suggest suggests suggested reveal reveals revealed indicate "
+    "indicates indicated found find finds"
+)
+DATA_NOUNS = word_set(
+    "figures statistics data survey surveys poll polls study studies report research "
+    "analysis census estimates numbers findings results records"
+)
+# How far the data noun's phrase may run before its verb ("figures on police searches in
+# England and Wales carried out under the Terrorism Act 2000 showed").
+_MAX_DATA_PHRASE_WORDS = 20
+_MAX_DATA_SPEAKER_WORDS = 6
 # Verbs of commitment: the whole clause is the claim and its subject the speaker,
 # "the US has pledged to provide $600m".
 COMMIT_VERBS = word_set(
@@ -263,12 +277,65 @@ def _commits_to_action(tokens: list[str], verb: int) -> bool:
     return "to" in following
 
 
+def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution | None:
+    """ "Separate figures on police searches ... showed that <claim>": the clause opens
+    with a phrase headed by a data noun, and a showing verb follows; the figures speak."""
+    head = next(
+        (index for index, token in enumerate(tokens[:4]) if _bare(token) in DATA_NOUNS), None
+    )
+    if head is None or any(
+        _bare(token) in PRONOUNS | _AUXILIARIES | _NP_BLOCKERS or token[-1] in ",;:"
+        for token in tokens[:head]
+    ):
+        return None
+    for verb in range(head + 1, min(len(tokens) - 1, head + _MAX_DATA_PHRASE_WORDS)):
+        token = tokens[verb]
+        word = _bare(token)
+        if token[-1] in ";:" or token[0] in '"“':
+            return None
+        if word not in _DATA_VERBS | SAY_VERBS or _is_passive(tokens, verb):
+            continue
+        after = verb + 1
+        if _bare(tokens[after]) == "that":
+            after += 1
+        elif word in _OBJECT_VERBS or (
+            word not in SAY_VERBS and not _clause_follows(tokens[after:])
+        ):
+            return None
+        if after >= len(tokens):
+            return None
+        # "Figures published last week", "A study published in Nature"; a longer phrase is
+        # named by its head: "Separate figures".
+        name_end = verb if verb <= _MAX_DATA_SPEAKER_WORDS else head + 1
+        while name_end > head + 1 and _bare(tokens[name_end - 1]) in (
+            _AUXILIARIES | _VERB_SIDE_ADVERBS
+        ):
+            name_end -= 1
+        return Attribution(clean_speaker(" ".join(tokens[:name_end])), spans[after][0], False)
+    return None
+
+
+def _clause_follows(tokens: list[str]) -> bool:
+    """ "showed inflation had risen": a subject and a finite verb follow, so the words after
+    the verb are a claim, not an object ("showed a rise", "showed signs that ...")."""
+    for token in tokens[1:6]:
+        word = _bare(token)
+        if word in _AUXILIARIES:
+            return True
+        if word in _BOUNDARY_WORDS or token[-1] in ",;:":
+            return False
+    return False
+
+
 def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None:
     """The speaker and claim of "X said <claim>" or "X has pledged to <claim>"."""
     if not _mentions_reporting(text):
         return None
     spans = [(match.start(), match.end()) for match in _TOKEN_RE.finditer(text)]
     tokens = [text[start:end] for start, end in spans]
+    data_source = _data_source(tokens, spans)
+    if data_source is not None:
+        return data_source
     for verb in range(1, min(len(tokens), _MAX_COMMIT_WORDS)):
         word = _bare(tokens[verb])
         commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)

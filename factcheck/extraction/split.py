@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extraction.speakers import (
     COMMIT_VERBS,
+    DATA_NOUNS,
     PRONOUNS,
     SAY_THAT_VERBS,
     SAY_VERBS,
@@ -37,7 +38,7 @@ _CUT_RE = re.compile(
     | (?P<and_clause>,?\s+and\s+)
     | (?P<bare_while>\s+while\s+)
     | (?P<relative>,\s+(?:which|who)\s+)
-    | (?P<reported>\s+(?:as|after)\s+(?=(?:the|a|new|separate|official|[A-Z])))
+    | (?P<reported>\s+(?:as|after)\s+(?=[\w"“]))
     | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
     )
     """,
@@ -135,11 +136,11 @@ def _reports(text: str) -> bool:
     """ "the report revealed that ..." after "as": a source and what it reported, a claim
     of its own ("handsets boosted take-up as the report revealed that a third ...")."""
     attribution = leading_attribution(text[:_WINDOW])
-    return (
-        attribution is not None
-        and not attribution.commits
-        and attribution.speaker.lower() not in PRONOUNS
-        and text[: attribution.content_start].rstrip().lower().endswith("that")
+    if attribution is None or attribution.commits or attribution.speaker.lower() in PRONOUNS:
+        return False
+    # Figures report without a "that": "shares fell after figures showed prices had risen".
+    return text[: attribution.content_start].rstrip().lower().endswith("that") or any(
+        word in DATA_NOUNS for word in attribution.speaker.lower().split()
     )
 
 

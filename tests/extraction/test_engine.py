@@ -91,6 +91,51 @@ def test_reports_that_names_the_outlet_as_speaker():
     assert claim.text == "gunfire was heard near the parliament"
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "Separate figures on police searches in England and Wales carried out under the "
+            "Terrorism Act 2000 showed that ethnic minorities were more likely to be targeted.",
+            "Separate figures",
+            "ethnic minorities were more likely to be targeted",
+        ),
+        (
+            "Figures published last week showed that 3,000 jobs were lost in the region.",
+            "Figures published last week",
+            "3,000 jobs were lost in the region",
+        ),
+        (
+            "Official statistics show the number of burglaries has fallen by 12%.",
+            "Official statistics",
+            "the number of burglaries has fallen by 12%",
+        ),
+        (
+            "Research has shown that exercise cuts the risk of dementia by 30%.",
+            "Research",
+            "exercise cuts the risk of dementia by 30%",
+        ),
+    ],
+)
+def test_figures_and_studies_speak_for_what_they_show(body, speaker, text):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "show" takes an object here, not a claim: the sentence stays whole, the outlet's.
+        "Figures show a rise of 5% in violent crime across the country.",
+        # The data noun is the object: "they" speak, not the figures.
+        "They said the figures were wrong by at least 20%.",
+    ],
+)
+def test_a_data_noun_without_a_reported_claim_is_no_speaker(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker != "Figures" and "figures" not in (claim.speaker or "").lower()
+
+
 def test_outlet_assertion_has_no_speaker():
     (claim,) = extract_claims("Explosions have been heard across the city on Friday.")
     assert claim.speaker is None

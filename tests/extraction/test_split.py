@@ -105,12 +105,20 @@ def test_as_a_source_reported_that_gives_a_second_claim_with_the_source_as_speak
     assert (third.text, third.speaker) == ("a third of users had one", "the report")
 
 
+def test_after_figures_showed_gives_a_second_claim_with_the_figures_as_speaker():
+    body = "Shares fell 5% on Monday after official figures showed inflation had risen to 4%."
+    shares, inflation = extract_claims(body)
+    assert shares.text == "Shares fell 5% on Monday"
+    assert (inflation.text, inflation.speaker) == ("inflation had risen to 4%", "official figures")
+
+
 @pytest.mark.parametrize(
     "body",
     [
         "Prices rose as the government said they would.",
         "Shares fell after the bank said it would cut 300 jobs.",
         "Separate figures on searches in England and Wales showed a rise.",
+        "Shares fell sharply after figures showed a rise in unemployment.",
     ],
 )
 def test_as_or_after_without_a_reported_that_clause_is_not_cut(body):
