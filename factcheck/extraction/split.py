@@ -27,7 +27,8 @@ _CUT_RE = re.compile(
     # the lookahead rejects most positions on their first character
     (?=[;,]|\s+(?:and|while|that|which|even|as|after)\s)
     (?:
-      (?P<semicolon>;\s+)
+      (?P<resumed>,\s+["“](?:and|but|yet)\s+)
+    | (?P<semicolon>;\s+)
     | (?P<but>,\s+(?:but|yet|although)\s+|,?\s+even\s+though\s+)
     | (?P<contrast>,\s+(?:while|whereas)\s+)
     | (?P<continues>,\s+(?:adding|saying|insisting|claiming|warning|arguing|noting|stressing|
@@ -174,6 +175,14 @@ def starts_clause(text: str) -> bool:
     return False
 
 
+def _resumes_with_clause(match: re.Match, sentence: str) -> bool:
+    after = sentence[match.end() : match.end() + _WINDOW]
+    if starts_clause(after):
+        return True
+    # "but unemployment rose to 8%"; "and" needs its subject: not "and by a mile".
+    return not match.group("resumed").rstrip().endswith("and") and _has_verb(after.split(",", 1)[0])
+
+
 def _has_verb(text: str) -> bool:
     for word in _words(text):
         lowered = word.rstrip(",.;:").lower()
@@ -235,9 +244,14 @@ def split_clauses(
             continue
         depth += sentence.count("(", counted, cut) - sentence.count(")", counted, cut)
         counted = cut
-        if depth > 0 or region_of(cut) != region_of(current.start):
-            continue
         kind = match.lastgroup or ""
+        # '"A," said X, "and B."': the quotation resumes after the attribution with a
+        # clause of its own, another claim of the same speaker.
+        resumed = kind == "resumed" and any(end == cut for _, end, _ in holes)
+        if depth > 0 or (region_of(cut) != region_of(current.start) and not resumed):
+            continue
+        if kind == "resumed" and not (resumed and _resumes_with_clause(match, sentence)):
+            continue
         before = sentence[max(current.start, cut - _WINDOW) : cut]
         after = sentence[match.end() : match.end() + _WINDOW]
         relative = kind in ("relative", "restrictive")

@@ -105,6 +105,34 @@ def test_as_a_source_reported_that_gives_a_second_claim_with_the_source_as_speak
     assert (third.text, third.speaker) == ("a third of users had one", "the report")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '"It has a really poor fixed line network," said Mr Goodman, "and there is a real '
+            'desire for people to get mobile phones."',
+            [
+                "It has a really poor fixed line network",
+                "there is a real desire for people to get mobile phones",
+            ],
+        ),
+        (
+            '"The economy grew by 3% last year," the minister said, "but unemployment rose to 8%."',
+            ["The economy grew by 3% last year", "unemployment rose to 8%"],
+        ),
+    ],
+)
+def test_a_quotation_resuming_with_a_clause_after_its_attribution_is_a_second_claim(body, expected):
+    claims = extract_claims(body)
+    assert [claim.text for claim in claims] == expected
+    assert {claim.speaker for claim in claims} == {claims[0].speaker} != {None}
+
+
+def test_a_quotation_resuming_without_a_clause_of_its_own_is_not_cut():
+    body = '"Exports rose by 40% in 2004," the minister said, "and by more in the spring."'
+    assert len(texts(body)) == 1
+
+
 def test_after_figures_showed_gives_a_second_claim_with_the_figures_as_speaker():
     body = "Shares fell 5% on Monday after official figures showed inflation had risen to 4%."
     shares, inflation = extract_claims(body)
