@@ -17,6 +17,7 @@ from django.urls import resolve, reverse
 from factcheck.articles.models import ImportBatch
 from factcheck.claims.models import Claim
 from factcheck.matching.models import ClaimMatch
+from factcheck.reviews.models import SavedSearch
 from tests.factories import ClaimFactory, SourceFactory, VerdictFactory
 from tests.test_urls import ALL_PATTERNS
 
@@ -42,7 +43,9 @@ def world(reviewer, editor):
     verdict = VerdictFactory(claim=awaiting, author=reviewer)
     batch = ImportBatch.objects.create(source="seeds", created_by=editor)
     suggested = ClaimMatch.objects.create(claim=new, candidate=check_worthy, score=0.7)
+    saved = SavedSearch.objects.create(owner=reviewer, name="Figures", query="type=quantity")
     return {
+        "saved_search": saved,
         "match": suggested,
         "new": new,
         "check_worthy": check_worthy,
@@ -62,6 +65,14 @@ CELLS = [
      (LOGIN, REDIRECT, REDIRECT, REDIRECT)),
     ("article title suggestions", "get",
      lambda w: reverse("reviews:article_titles") + "?article=a", None, (LOGIN, OK, OK, OK)),
+    ("save the filters as a search", "post", lambda w: reverse("reviews:saved_search_create"),
+     lambda w: {"name": "Guns", "query": "q=guns"}, (LOGIN, REDIRECT, REDIRECT, REDIRECT)),
+    ("open the reviewer's saved search", "get",
+     lambda w: reverse("reviews:saved_search", args=[w["saved_search"].pk]), None,
+     (LOGIN, REDIRECT, NOT_FOUND, NOT_FOUND)),
+    ("delete the reviewer's saved search", "post",
+     lambda w: reverse("reviews:saved_search_delete", args=[w["saved_search"].pk]), None,
+     (LOGIN, REDIRECT, NOT_FOUND, NOT_FOUND)),
     ("my claims", "get", lambda w: reverse("reviews:my_claims"), None, (LOGIN, OK, OK, OK)),
     ("approval queue", "get", lambda w: reverse("reviews:approvals"), None,
      (LOGIN, FORBIDDEN, OK, OK)),

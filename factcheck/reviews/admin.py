@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from factcheck.admin import AuditedAdmin, audit_admin_write
 from factcheck.claims.workflow import WorkflowError
 from factcheck.reviews.forms import HandOverForm
-from factcheck.reviews.models import Event, Rating, Source, Verdict
+from factcheck.reviews.models import Event, Rating, SavedSearch, Source, Verdict
 from factcheck.reviews.selectors import claims_held_in_research
 from factcheck.reviews.services import claims_hand_over
 
@@ -24,6 +24,14 @@ class RatingAdmin(AuditedAdmin):
     list_editable = ["position"]
     search_fields = ["label", "slug"]
     prepopulated_fields = {"slug": ["label"]}
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(AuditedAdmin):
+    list_display = ["name", "owner", "query", "created_at"]
+    search_fields = ["name", "owner__username"]
+    list_select_related = ["owner"]
+    raw_id_fields = ["owner"]
 
 
 @admin.register(Source)

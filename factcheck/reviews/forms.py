@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.urls import reverse_lazy
 
 from factcheck.claims.models import Claim
@@ -201,3 +203,21 @@ class MergeForm(VersionForm):
         label="Duplicate of claim number",
         error_messages={"invalid_choice": "There is no such claim to merge into."},
     )
+
+
+class SavedSearchForm(forms.Form):
+    """A name for the triage filters in use; filters the queue would refuse are not saved."""
+
+    name = forms.CharField(max_length=100, strip=True, label="Save these filters as")
+    query = forms.CharField(max_length=1000, required=False, widget=forms.HiddenInput)
+
+    def clean_query(self) -> str:
+        filters = TriageFilterForm(QueryDict(self.cleaned_data["query"]))
+        if not filters.is_valid():
+            raise ValidationError("These filters are not valid: correct them before saving.")
+        # Only the filters in use, without the page: opening it starts at the top.
+        kept = QueryDict(mutable=True)
+        for field, value in filters.cleaned_data.items():
+            if value not in ("", None):
+                kept[field] = filters.data[field]
+        return kept.urlencode()

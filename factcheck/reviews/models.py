@@ -296,3 +296,24 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_form_display()} draft of claim {self.claim_id} by {self.author_id}"
+
+
+class SavedSearch(models.Model):
+    """A reviewer's named set of triage filters, kept as the query string the triage
+    queue reads (validated through its filter form when saved)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(max_length=100)
+    query = models.CharField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="saved_search_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

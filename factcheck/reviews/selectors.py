@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from factcheck.claims.models import Claim, ClaimStatusCount
 from factcheck.forms import MAX_ID, is_id
-from factcheck.reviews.models import Draft, Event, Source, Verdict
+from factcheck.reviews.models import Draft, Event, SavedSearch, Source, Verdict
 from factcheck.speakers.models import SpeakerAlias
 
 Status = Claim.Status
@@ -248,3 +248,8 @@ def researchers() -> QuerySet:
 def claim_drafts(*, claim: Claim, user) -> dict[str, dict]:
     """What ``user`` left typed in each of the claim's forms, by form."""
     return dict(Draft.objects.filter(claim=claim, author=user).values_list("form", "data"))
+
+
+def saved_searches(*, owner) -> QuerySet:
+    """The reviewer's own saved searches, by name; nobody else's."""
+    return SavedSearch.objects.filter(owner=owner).order_by("name")

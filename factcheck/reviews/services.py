@@ -19,7 +19,7 @@ from factcheck.claims.workflow import (
     event_record,
     permission_require,
 )
-from factcheck.reviews.models import Draft, Event, Rating, Source, Verdict
+from factcheck.reviews.models import Draft, Event, Rating, SavedSearch, Source, Verdict
 
 Status = Claim.Status
 
@@ -549,3 +549,21 @@ def draft_save(*, claim: Claim, user, form: str, data) -> Draft | None:
 
 def draft_clear(*, claim: Claim, user, form: str) -> None:
     Draft.objects.filter(claim=claim, author=user, form=form).delete()
+
+
+class DuplicateSavedSearch(Exception):
+    """The reviewer already has a saved search of that name."""
+
+
+def saved_search_create(*, owner, name: str, query: str) -> SavedSearch:
+    try:
+        with transaction.atomic():
+            return SavedSearch.objects.create(owner=owner, name=name, query=query)
+    except IntegrityError:  # the unique (owner, name) constraint, also under a race
+        raise DuplicateSavedSearch(name) from None
+
+
+def saved_search_delete(*, owner, saved_search_id: int) -> bool:
+    """Delete one of the owner's saved searches; another's is as if it did not exist."""
+    deleted, _ = SavedSearch.objects.filter(owner=owner, pk=saved_search_id).delete()
+    return bool(deleted)

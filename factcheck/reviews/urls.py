@@ -8,6 +8,13 @@ urlpatterns = [
     path("triage/counts/", views.triage_counts_view, name="triage_counts"),
     path("triage/bulk/", views.triage_bulk_view, name="triage_bulk"),
     path("triage/article-titles/", views.article_titles_view, name="article_titles"),
+    path("triage/saved/", views.saved_search_create_view, name="saved_search_create"),
+    path("triage/saved/<int:saved_search_id>/", views.saved_search_open_view, name="saved_search"),
+    path(
+        "triage/saved/<int:saved_search_id>/delete/",
+        views.saved_search_delete_view,
+        name="saved_search_delete",
+    ),
     path("my-claims/", views.my_claims_view, name="my_claims"),
     path("approvals/", views.approvals_view, name="approvals"),
     path("claims/next/", views.take_next_view, name="take_next"),

@@ -28,6 +28,7 @@ from factcheck.reviews.forms import (
     BulkTriageForm,
     MergeForm,
     NoteForm,
+    SavedSearchForm,
     SendBackForm,
     SourceForm,
     TriageFilterForm,
@@ -35,7 +36,7 @@ from factcheck.reviews.forms import (
     UnpublishForm,
     VerdictForm,
 )
-from factcheck.reviews.models import Draft, Source, Verdict
+from factcheck.reviews.models import Draft, SavedSearch, Source, Verdict
 from factcheck.reviews.responses import triage_row_response
 from factcheck.reviews.selectors import (
     Cursor,
@@ -47,6 +48,7 @@ from factcheck.reviews.selectors import (
     claim_verdicts,
     claims_for_page,
     my_claims,
+    saved_searches,
     sent_back_ids,
     sent_back_verdict,
     status_counts,
@@ -94,8 +96,54 @@ def triage_view(request):
             "skipped": len(skipped),
             "next": request.get_full_path(),
             "keyboard_shortcuts": keyboard_shortcuts_on(user=request.user),
+            "saved_searches": saved_searches(owner=request.user),
+            "save_form": SavedSearchForm(initial={"query": _filters_query(request)}),
         },
     )
+
+
+def _filters_query(request) -> str:
+    """The triage filters in use, without the page: what a saved search keeps."""
+    query = request.GET.copy()
+    query.pop("after", None)
+    return query.urlencode()
+
+
+@require_http_methods(["POST"])
+@permission_required("claims.triage_claim", raise_exception=True)
+def saved_search_create_view(request):
+    form = SavedSearchForm(request.POST)
+    if form.is_valid():
+        try:
+            saved = services.saved_search_create(owner=request.user, **form.cleaned_data)
+        except services.DuplicateSavedSearch:
+            form.add_error("name", "You already have a saved search of that name: pick another.")
+        else:
+            messages.success(request, f"Saved the filters as “{saved.name}”.")
+            return redirect(f"{reverse('reviews:triage')}?{saved.query}")
+    # What was typed stays in the form, beside what was wrong with it.
+    return render(
+        request,
+        "reviews/saved_search_form.html",
+        {"save_form": form, "saved_searches": saved_searches(owner=request.user)},
+        status=HTTPStatus.BAD_REQUEST,
+    )
+
+
+@require_GET
+@permission_required("claims.triage_claim", raise_exception=True)
+def saved_search_open_view(request, saved_search_id: int):
+    saved = get_object_or_404(SavedSearch, pk=saved_search_id, owner=request.user)
+    return redirect(f"{reverse('reviews:triage')}?{saved.query}")
+
+
+@require_http_methods(["POST"])
+@permission_required("claims.triage_claim", raise_exception=True)
+def saved_search_delete_view(request, saved_search_id: int):
+    if not services.saved_search_delete(owner=request.user, saved_search_id=saved_search_id):
+        raise Http404("No such saved search.")  # another's is not told apart from none
+    messages.success(request, "Deleted the saved search.")
+    return redirect("reviews:triage")
 
 
 @require_GET

@@ -32,8 +32,15 @@ def workday(reviewer, editor):
     researching = claim_in(article, AID, score=0.7, speaker="the US")
     researching.status, researching.assignee = Claim.Status.AWAITING_APPROVAL, reviewer
     researching.save()
-    source = SourceFactory(claim=researching, added_by=reviewer, title="Ministry statement")
-    VerdictFactory(claim=researching, author=reviewer).sources.add(source)
+    sources = [
+        SourceFactory(claim=researching, added_by=reviewer, title=title, stance=stance)
+        for title, stance in [
+            ("Ministry statement", "context"),
+            ("Pledge transcript", "supports"),
+            ("Budget line", "refutes"),
+        ]
+    ]
+    VerdictFactory(claim=researching, author=reviewer).sources.add(*sources)
     claim_in(article, SHELTER, score=0.3)
     return {"new": new, "awaiting": researching, "article": article}
 
@@ -66,7 +73,7 @@ def test_at_phone_width_no_screen_scrolls_sideways(page, editor, workday, screen
     for url in pages_of(workday):
         page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        wide = page.evaluate("document.documentElement.scrollWidth")
+        wide = page.evaluate("document.scrollingElement.scrollWidth")
         assert wide <= PHONE["width"], f"{url} is {wide} px wide"
     page.goto(workday["new"].get_absolute_url())
     heading = page.get_by_role("heading", level=1)
@@ -106,3 +113,54 @@ def test_the_status_counts_are_announced_only_when_they_change(page, reviewer, w
         page.evaluate("htmx.trigger(document.body, 'claimTriaged')")
     page.wait_for_timeout(200)
     assert page.evaluate("window.announced") == []
+
+
+def test_at_phone_width_the_menu_folds_behind_a_button_that_opens_it(page, editor, workday):
+    page.set_viewport_size(PHONE)
+    log_in(page, editor, start="/triage/")
+    menu = page.get_by_role("navigation", name="Main")
+    expect(menu).to_be_hidden()
+    page.locator(".site-menu > summary").click()
+    expect(menu.get_by_role("link", name="Articles")).to_be_visible()
+    for url in [
+        "/triage/",
+        workday["new"].get_absolute_url(),
+        "/my-claims/",
+        workday["article"].get_absolute_url(),
+    ]:
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+        wide = page.evaluate("document.scrollingElement.scrollWidth")
+        assert wide <= PHONE["width"], f"{url} is {wide} px wide"
+
+
+def test_on_a_wide_screen_the_menu_stands_open_without_a_button(page, editor, workday):
+    log_in(page, editor, start="/triage/")
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Articles")
+    ).to_be_visible()
+    expect(page.locator(".site-menu > summary")).to_be_hidden()
+
+
+def test_sources_show_their_stance_by_word_and_by_colour(page, reviewer, workday):
+    log_in(page, reviewer, start="/triage/")
+    page.goto(workday["awaiting"].get_absolute_url())
+    badges = {
+        word: page.locator(".badge", has_text=re.compile(f"^{word}$")).first
+        for word in ["Supports", "Refutes", "Context"]
+    }
+    for badge in badges.values():
+        expect(badge).to_be_visible()
+    colours = {
+        badge.evaluate("b => getComputedStyle(b).backgroundColor") for badge in badges.values()
+    }
+    assert len(colours) == 3, colours
+
+
+def test_ratings_show_their_colour_beside_their_words_on_screen(page, reviewer, workday):
+    log_in(page, reviewer, start="/triage/")
+    page.goto(workday["awaiting"].get_absolute_url())
+    swatch = page.locator(".verdict .rating .swatch rect").first
+    rating = workday["awaiting"].verdicts.get().rating
+    assert swatch.get_attribute("fill") == rating.colour

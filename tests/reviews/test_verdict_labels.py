@@ -53,9 +53,9 @@ def test_renaming_a_rating_keeps_the_label_a_published_verdict_went_out_with(
     rename(staff_client, unproven, "Unverified")
 
     page = staff_client.get(claim.get_absolute_url()).text
-    assert '<span class="rating" data-colour' in page
-    assert ">Unproven</span>" in page
-    assert ">Unverified</span>" not in page
+    assert '<span class="rating"><svg class="swatch"' in page  # its colour beside it
+    assert "</svg> Unproven</span>" in page
+    assert "</svg> Unverified</span>" not in page
     review = json.loads(exported("claimreview"))
     reviews = review if isinstance(review, list) else review.get("@graph", [review])
     assert [item["reviewRating"]["alternateName"] for item in reviews] == ["Unproven"]
