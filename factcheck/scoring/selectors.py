@@ -79,6 +79,19 @@ def lexical_scorer(*, fallback: str = "") -> ActiveScorer:
     )
 
 
+def shipped_scorer() -> ActiveScorer:
+    """The best model on file, the database unasked: the shipped neural one, else lexical."""
+    neural = neural_scorer()
+    if neural is None:
+        return lexical_scorer(fallback=_neural_unavailable())
+    return ActiveScorer(
+        kind=ScorerVersion.Kind.NEURAL,
+        version=neural.version,
+        threshold=neural.head.threshold,
+        neural=neural,
+    )
+
+
 def active_scorer() -> ActiveScorer:
     """The active ScorerVersion (the shipped neural model when none is), or the lexical
     scorer when that is active, the neural model is off, or its files are missing."""
@@ -88,11 +101,13 @@ def active_scorer() -> ActiveScorer:
     neural = neural_scorer()
     if neural is None:
         return lexical_scorer(fallback=_neural_unavailable())
-    if chosen is None or not chosen.head:
+    if chosen is None:
+        return shipped_scorer()
+    if not chosen.head:
         return ActiveScorer(
             kind=ScorerVersion.Kind.NEURAL,
-            version=chosen.version if chosen else neural.version,
-            threshold=chosen.threshold if chosen else neural.head.threshold,
+            version=chosen.version,
+            threshold=chosen.threshold,
             neural=neural,
         )
     head = Head.from_json(chosen.head)
