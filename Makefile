@@ -11,11 +11,12 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install dotenv demo serve test lint format backup restore clean
+.PHONY: help install train dotenv demo serve test lint format backup restore clean
 
 help:
 	@echo "make demo    set up a SQLite workbench with demo users and the seed articles, then serve it"
 	@echo "make test    run the test suite (DATABASE_URL picks the database; SQLite by default)"
+	@echo "make train   add the training extra (CPU torch) for train_checkworthiness --model neural"
 	@echo "make lint    ruff check, ruff format --check and the import contracts (lint-imports)"
 	@echo "make backup  back up the database into var/backups (make restore [BACKUP=file] restores)"
 
@@ -28,10 +29,18 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
+
+# The training extra (torch, transformers, onnx) for `train_checkworthiness --model neural`.
+# Torch's CPU build: on a machine that reaches it, TORCH_INDEX=https://download.pytorch.org/whl/cpu
+# (the default PyPI wheel for Linux pulls several GB of CUDA libraries); torch has wheels for
+# Python 3.11-3.13, so PYTHON may need to point at one of those.
+TORCH_INDEX ?=
+train: install
+	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) -e '.[dev,train]'
 
 # This checkout's .env (DEBUG on, a generated SECRET_KEY), read by every manage.py command;
 # written once, never overwritten.

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from factcheck.accounts.forms import KeyboardShortcutsForm
 from factcheck.accounts.services import preferences_set_keyboard_shortcuts
+from factcheck.scoring.selectors import active_scorer
 from factcheck.web import safe_next_url
 from factcheck.workers.selectors import worker_status
 
@@ -32,7 +33,14 @@ def health(request):
             {"status": "error", "database": "ok", "unapplied_migrations": len(unapplied)},
             status=503,
         )
-    return JsonResponse({"status": "ok", "database": "ok", "worker": _worker_health()})
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": "ok",
+            "worker": _worker_health(),
+            "scorer": active_scorer().as_json(),
+        }
+    )
 
 
 def _worker_health():

@@ -34,10 +34,11 @@ from factcheck.articles.readers import (
     read_records,
     zip_members,
 )
-from factcheck.claims.models import Claim
+from factcheck.claims.models import Claim, ScoreModel
 from factcheck.claims.services import claim_from_extracted
 from factcheck.extraction import ENGINE_VERSION, ExtractedClaim
 from factcheck.matching.tasks import match_batch_task
+from factcheck.scoring.tasks import claims_rescore_task
 from factcheck.speakers.services import claims_link_speakers
 
 ARTICLE_SUFFIXES = READABLE_SUFFIXES | ZIP_SUFFIXES
@@ -411,7 +412,8 @@ COPY_COLUMNS = [
     "article_id", "text", "sentence", "start", "end", "speaker", "claim_type", "figures",
     "score", "score_reasons", "status", "assignee_id", "priority", "canonical_id", "version",
     "span_needs_check", "extractor_version", "non_claim_reason", "non_claim_note",
-    "engine_claims", "speaker_description", "quote", "created_at", "updated_at",
+    "engine_claims", "speaker_description", "quote", "score_model", "score_model_version",
+    "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -426,7 +428,7 @@ def _claim_row(article_id: int, claim: ExtractedClaim, now) -> tuple:
         str(claim.type), json.dumps(figures), min(max(claim.score, 0.0), 1.0),
         json.dumps(list(claim.reasons)), Claim.Status.NEW.value, None, 0, None, 1,
         False, ENGINE_VERSION, "", "", None, (claim.speaker_description or "")[:300],
-        claim.quote or "", now, now,
+        claim.quote or "", ScoreModel.LEXICAL.value, ENGINE_VERSION, now, now,
     )  # fmt: skip
 
 
@@ -492,6 +494,8 @@ def import_batch_run(
             raise
     # Matching against earlier claims is slower than importing; it follows in the background.
     transaction.on_commit(lambda: match_batch_task.enqueue(batch_id=batch.pk))
+    # Imports keep the fast lexical score; the active model's follows in the background.
+    transaction.on_commit(lambda: claims_rescore_task.enqueue())
     return report
 
 

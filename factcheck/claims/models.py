@@ -26,6 +26,11 @@ class ClaimStatus(models.TextChoices):
     NOT_A_CLAIM = "not_a_claim", "Not a claim"
 
 
+class ScoreModel(models.TextChoices):
+    LEXICAL = "lexical", "lexical"
+    NEURAL = "neural", "neural"
+
+
 class NonClaimReason(models.TextChoices):
     """Why a reviewer said the engine's "claim" is no claim at all."""
 
@@ -45,6 +50,7 @@ class Claim(models.Model):
     """
 
     Status = ClaimStatus
+    ScoreModel = ScoreModel
     NonClaimReason = NonClaimReason
     Type = models.TextChoices(
         "Type", [(t.name, (t.value, t.value.capitalize())) for t in ClaimType]
@@ -72,6 +78,10 @@ class Claim(models.Model):
     figures = models.JSONField(default=list, blank=True)
     score = models.FloatField(default=0.0, help_text="Check-worthiness, 0 to 1.")
     score_reasons = models.JSONField(default=list, blank=True)
+    score_model = models.CharField(
+        max_length=16, choices=ScoreModel, default=ScoreModel.LEXICAL, help_text="What scored it."
+    )
+    score_model_version = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

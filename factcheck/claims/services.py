@@ -43,6 +43,8 @@ def claim_from_extracted(article: Article, extracted) -> Claim:
         score=min(max(extracted.score, 0.0), 1.0),
         score_reasons=list(extracted.reasons),
         extractor_version=ENGINE_VERSION,
+        score_model=Claim.ScoreModel.LEXICAL,
+        score_model_version=ENGINE_VERSION,
     )
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "factcheck.reviews",
     "factcheck.reports",
     "factcheck.matching",
+    "factcheck.scoring",
     "factcheck.tasks_rq",
 ]
 
@@ -230,6 +231,13 @@ else:
         f"TASKS_BACKEND={TASKS_BACKEND!r} is not one of: database, rq, immediate."
     )
 # The organisation named as author of published ClaimReview markup.
+# The neural check-worthiness scorer rescores open claims after imports; off (or its files
+# missing), every claim keeps the lexical score.
+FACTCHECK_NEURAL = env_bool("FACTCHECK_NEURAL", default=True)
+FACTCHECK_NEURAL_MODEL_DIR = os.environ.get(
+    "FACTCHECK_NEURAL_MODEL_DIR",
+    str(BASE_DIR / "factcheck" / "extraction" / "checkworthiness_minilm"),
+)
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Factcheck desk")
 # Where the workbench is published: the base of the absolute URLs in exports (ClaimReview).
 # Unset, exports point at the local demo server and `check --deploy` warns.

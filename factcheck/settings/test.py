@@ -16,6 +16,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Claim extraction inline: a process pool per test would cost more than it saves.
 FACTCHECK_IMPORT_PROCESSES = 1
+# Imports rescore with the neural model only in the tests that turn it on.
+FACTCHECK_NEURAL = False
 # Always a cache of the test process's own, even with CACHE_URL exported: tests clear it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

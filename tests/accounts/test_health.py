@@ -2,6 +2,9 @@ import pytest
 from django.db import DatabaseError
 from django.urls import reverse
 
+from factcheck.extraction import ENGINE_VERSION
+from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,6 +15,12 @@ def test_health_is_ok_when_the_database_answers_and_migrations_are_applied(clien
         "status": "ok",
         "database": "ok",
         "worker": {"status": "not needed", "detail": "tasks run in the request"},
+        "scorer": {
+            "model": "lexical",
+            "version": ENGINE_VERSION,
+            "threshold": DEFAULT_THRESHOLD,
+            "fallback": "FACTCHECK_NEURAL is off",
+        },
     }
 
 

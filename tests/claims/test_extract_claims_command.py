@@ -79,3 +79,12 @@ def test_undecodable_file_is_a_clear_error(tmp_path):
     path.write_bytes("Caf\xe9 prices rose by 5%.".encode("latin-1"))
     with pytest.raises(CommandError, match=r"latin1\.txt: not UTF-8 text"):
         call_command("extract_claims", str(path))
+
+
+def test_fast_scores_lexically(tmp_path, capsys):
+    path = tmp_path / "article.txt"
+    path.write_text(GUNS, encoding="utf-8")
+    call_command("extract_claims", str(path), "--fast")
+    claims = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert claims and all(c["model"].startswith("lexical ") for c in claims)
+    assert all(c["checkworthy"] == (c["score"] >= 0.43) for c in claims)

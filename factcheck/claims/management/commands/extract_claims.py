@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from factcheck.extraction import extract_documents
 from factcheck.extraction.documents import DocumentError, read_jsonl_documents
+from factcheck.scoring.selectors import lexical_scorer, shipped_scorer
 
 
 class Command(BaseCommand):
@@ -26,8 +27,14 @@ class Command(BaseCommand):
             default="text",
             help="text: the whole input is one article (default); jsonl: one per line",
         )
+        parser.add_argument(
+            "--fast",
+            action="store_true",
+            help="score with the lexical model (default: the shipped neural model when it is "
+            "available and FACTCHECK_NEURAL is not false)",
+        )
 
-    def handle(self, *args, path: str, input: str, **options):
+    def handle(self, *args, path: str, input: str, fast: bool, **options):
         source = "stdin" if path == "-" else path
         try:
             raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
@@ -46,5 +53,21 @@ class Command(BaseCommand):
                 raise CommandError(f"{source}: {error}") from error
         else:
             documents = [(path, content)]
-        for doc, claim in extract_documents(documents):
-            self.stdout.write(json.dumps({**claim.to_dict(), "doc": doc}, ensure_ascii=False))
+        scorer = lexical_scorer() if fast else shipped_scorer()
+        if scorer.fallback:
+            self.stderr.write(f"scoring lexically: {scorer.fallback}")
+        claims = list(extract_documents(documents))
+        scores = (
+            [claim.score for _, claim in claims]
+            if scorer.neural is None
+            else scorer.score([claim.text for _, claim in claims])
+        )
+        for (doc, claim), score in zip(claims, scores, strict=True):
+            record = {
+                **claim.to_dict(),
+                "score": score,
+                "checkworthy": score >= scorer.threshold,
+                "model": f"{scorer.kind} {scorer.version}",
+                "doc": doc,
+            }
+            self.stdout.write(json.dumps(record, ensure_ascii=False))

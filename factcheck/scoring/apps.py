@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScoringConfig(AppConfig):
+    name = "factcheck.scoring"
+    verbose_name = "Check-worthiness scoring"

@@ -1,0 +1,86 @@
+import pytest
+from django.db.models import F
+
+from factcheck.articles.services import articles_import_files
+from factcheck.claims.models import Claim
+from factcheck.scoring.selectors import active_scorer
+from factcheck.scoring.services import claims_rescore
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Unemployment fell to 4.2 percent last year, the ministry said. "
+    "Officials said 12,000 homes were built in 2023."
+)
+
+
+def test_import_rescores_its_open_claims_with_the_neural_model(
+    neural_on, tmp_path, django_capture_on_commit_callbacks
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"Jobs figures\n{BODY}\n", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_import_files(paths=[path])
+    version = active_scorer().version
+    assert Claim.objects.exists()
+    assert set(Claim.objects.values_list("score_model", "score_model_version")) == {
+        ("neural", version)
+    }
+
+
+def test_imports_keep_the_lexical_score_when_neural_is_off(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.FACTCHECK_NEURAL = False
+    path = tmp_path / "article.txt"
+    path.write_text(f"Jobs figures\n{BODY}\n", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_import_files(paths=[path])
+    assert set(Claim.objects.values_list("score_model", flat=True)) == {"lexical"}
+
+
+def test_rescoring_leaves_claims_a_reviewer_has_moved_on(neural_on):
+    open_claim = ClaimFactory(score=0.5)
+    triaged = ClaimFactory(score=0.5, status=Claim.Status.CHECK_WORTHY)
+    assert claims_rescore() == 1
+    open_claim.refresh_from_db()
+    triaged.refresh_from_db()
+    assert open_claim.score_model == "neural"
+    assert (triaged.score_model, triaged.score) == ("lexical", 0.5)
+
+
+def test_rescoring_does_not_overwrite_a_claim_edited_meanwhile(neural_on, monkeypatch):
+    claim = ClaimFactory(score=0.5)
+    from factcheck.scoring import services
+
+    real = services.active_scorer
+
+    def edited_while_scoring():
+        scorer = real()
+
+        class Racing:
+            kind, version = scorer.kind, scorer.version
+
+            def score(self, texts):
+                Claim.objects.filter(pk=claim.pk).update(version=F("version") + 1)
+                return scorer.score(texts)
+
+        return Racing()
+
+    monkeypatch.setattr(services, "active_scorer", edited_while_scoring)
+    assert claims_rescore() == 0
+    claim.refresh_from_db()
+    assert (claim.score_model, claim.score) == ("lexical", 0.5)
+
+
+def test_rescoring_twice_changes_nothing_the_second_time(neural_on):
+    ClaimFactory.create_batch(3)
+    assert claims_rescore() == 3
+    assert claims_rescore() == 0
+
+
+def test_rescoring_takes_two_queries_a_batch(neural_on, django_assert_num_queries):
+    ClaimFactory.create_batch(5)
+    with django_assert_num_queries(1 + 2 * 3 + 1):
+        claims_rescore(batch_size=2)
