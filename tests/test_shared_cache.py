@@ -37,8 +37,9 @@ def test_a_queue_page_reads_the_session_from_the_cache(
     reviewer_client.get(reverse("reviews:triage"))
 
     # The user, their own and their groups' permissions, their keyboard-shortcut setting,
-    # the status counts, the queue and its suggested matches: no session query.
-    with django_assert_num_queries(7):
+    # their saved searches, the status counts, the queue and its suggested matches: no
+    # session query.
+    with django_assert_num_queries(8):
         response = reviewer_client.get(reverse("reviews:triage"))
     assert response.status_code == 200
     assert len(queue(response)) == 25
