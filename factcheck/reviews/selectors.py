@@ -163,14 +163,15 @@ def my_claims(*, user, after: Cursor | None = None) -> QuerySet[Claim]:
     return _after(claims, after)
 
 
-def sent_back_ids(claim_ids: list[int]) -> set[int]:
-    """Which of these claims' newest verdict was sent back: one query for a page of claims
-    (a subquery per row would cost the My claims page its index-ordered read)."""
-    latest: dict[int, str] = {}
-    verdicts = Verdict.objects.filter(claim_id__in=claim_ids).order_by("created_at", "id")
-    for claim_id, status in verdicts.values_list("claim_id", "status"):
-        latest[claim_id] = status
-    return {pk for pk, status in latest.items() if status == Verdict.Status.SENT_BACK}
+def latest_verdicts(claim_ids: list[int]) -> dict[int, Verdict]:
+    """Each claim's newest verdict, with its rating: one query for a page of claims (a
+    subquery per row would cost the My claims page its index-ordered read)."""
+    verdicts = (
+        Verdict.objects.filter(claim_id__in=claim_ids)
+        .select_related("rating")
+        .order_by("created_at", "id")
+    )
+    return {verdict.claim_id: verdict for verdict in verdicts}
 
 
 def approval_queue(*, after_id: int | None = None) -> QuerySet[Verdict]:

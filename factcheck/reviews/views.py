@@ -47,9 +47,9 @@ from factcheck.reviews.selectors import (
     claim_timeline,
     claim_verdicts,
     claims_for_page,
+    latest_verdicts,
     my_claims,
     saved_searches,
-    sent_back_ids,
     sent_back_verdict,
     status_counts,
     triage_queue,
@@ -273,11 +273,12 @@ def my_claims_view(request):
     claims, next_cursor = queue_page(
         my_claims(user=request.user, after=after), cursor_of=_score_cursor
     )
-    sent_back = sent_back_ids([claim.pk for claim in claims])
+    verdicts = latest_verdicts([claim.pk for claim in claims])
+    rows = [(claim, verdicts.get(claim.pk)) for claim in claims]
     return render(
         request,
         "reviews/my_claims.html",
-        {"claims": claims, "sent_back": sent_back, "more_url": more_url(request, next_cursor)},
+        {"claims": claims, "rows": rows, "more_url": more_url(request, next_cursor)},
     )
 
 

@@ -230,6 +230,27 @@ def test_next_claim_when_none_waits_says_so(reviewer_client):
     assert "No check-worthy claim is waiting" in response.text
 
 
+def test_my_claims_shows_each_claims_newest_rating_in_its_colour(reviewer_client, reviewer):
+    proposed = ClaimFactory(status=Status.AWAITING_APPROVAL, assignee=reviewer, score=0.9)
+    VerdictFactory(
+        claim=proposed,
+        author=reviewer,
+        rating=Rating.objects.get(slug="false"),
+        status=Verdict.Status.SENT_BACK,
+    )
+    VerdictFactory(claim=proposed, author=reviewer)  # mostly true, proposed again since
+    ClaimFactory(status=Status.IN_RESEARCH, assignee=reviewer, score=0.5, start=30, end=40)
+    mostly_true = Rating.objects.get(slug="mostly-true")
+
+    page = reviewer_client.get(reverse("reviews:my_claims"))
+
+    rows = re.findall(r"<tr>.*?</tr>", page.text, re.S)[1:]
+    assert len(rows) == 2
+    assert f'fill="{mostly_true.colour}"' in rows[0] and mostly_true.label in rows[0]
+    assert "False" not in rows[0]
+    assert "None yet" in rows[1]
+
+
 def test_my_claims_query_count_does_not_grow(
     reviewer_client, reviewer, django_assert_max_num_queries
 ):
