@@ -2,6 +2,11 @@
 
 usage: .venv/bin/python bench/extraction.py [CLAIMBUSTER_CSV] [--words N]
        .venv/bin/python bench/extraction.py --lengths
+       .venv/bin/python bench/extraction.py --neural [CLAIMBUSTER_CSV] [--sentences N]
+
+--neural times the neural check-worthiness scorer instead: sentences per second with one
+thread and with every core (target 300 with 2 cores), and the process's peak memory with
+the model loaded (target 300 MB).
 
 --lengths prints time against length for texts that once took time growing with the
 square of their length (a run-on sentence of figures, a gallery caption of numbers):
@@ -17,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -29,6 +36,8 @@ from factcheck.extraction import extract_claims  # noqa: E402
 DEFAULT_CLAIMBUSTER = REPO.parent / "shared" / "data" / "claimbuster" / "crowdsourced.csv"
 ARTICLE_WORDS = 600
 REQUIRED_WORDS_PER_SECOND = 100_000
+NEURAL_TARGET_SENTENCES_PER_SECOND = 300
+NEURAL_TARGET_MEMORY_MB = 300
 
 
 def seed_articles() -> list[str]:
@@ -93,14 +102,51 @@ def time_against_length() -> int:
     return 0
 
 
+def debate_sentences(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row["Text"] for row in csv.DictReader(handle) if row.get("Text")]
+
+
+def time_neural(path: Path, count: int) -> int:
+    from factcheck.extraction.neural import NeuralScorer
+
+    if not path.is_file():
+        print(f"--neural needs the debate sentences: {path} is missing")
+        return 2
+    sentences = (debate_sentences(path) * (count // 1000 + 1))[:count]
+    rates = {}
+    for threads in sorted({1, os.cpu_count() or 1}):
+        scorer = NeuralScorer.load(threads=threads)
+        scorer.score(sentences[:64])  # warm-up: the session's first run allocates
+        started = time.perf_counter()
+        scorer.score(sentences)
+        rates[threads] = len(sentences) / (time.perf_counter() - started)
+        print(f"neural scorer, {threads} thread(s): {rates[threads]:,.0f} sentences/s")
+    # ru_maxrss is in kilobytes on Linux.
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory with the model loaded: {peak_mb:,.0f} MB")
+    best = max(rates.values())
+    fast = best >= NEURAL_TARGET_SENTENCES_PER_SECOND
+    small = peak_mb <= NEURAL_TARGET_MEMORY_MB
+    print(
+        f"{'ok' if fast else 'TOO SLOW'}: target {NEURAL_TARGET_SENTENCES_PER_SECOND} "
+        f"sentences/s; {'ok' if small else 'TOO BIG'}: target {NEURAL_TARGET_MEMORY_MB} MB"
+    )
+    return 0 if fast and small else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("claimbuster", nargs="?", type=Path, default=DEFAULT_CLAIMBUSTER)
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--lengths", action="store_true", help="time against text length")
+    parser.add_argument("--neural", action="store_true", help="time the neural scorer")
+    parser.add_argument("--sentences", type=int, default=3_000)
     options = parser.parse_args()
     if options.lengths:
         return time_against_length()
+    if options.neural:
+        return time_neural(options.claimbuster, options.sentences)
     corpus = build_corpus(options.claimbuster, options.words)
     words = sum(len(article.split()) for article in corpus)
     source = "seeds + ClaimBuster" if options.claimbuster.is_file() else "seeds only"
