@@ -1,4 +1,5 @@
-"""Training and evaluating the check-worthiness scorer (a developer's task, not run time).
+"""Training and evaluating the lexical check-worthiness scorer: the shipped weights, and
+their refit on a newsroom's triage decisions (``train_checkworthiness --from-decisions``).
 
 Data: the ClaimBuster dataset by Arslan, Hassan, Li and Tremayne, "A Benchmark Dataset
 of Check-worthy Factual Claims", ICWSM 2020, DOI 10.5281/zenodo.3609356, CC BY 4.0.
@@ -7,8 +8,8 @@ Its ``crowdsourced.csv`` has one debate sentence a row with a ``Verdict`` of 1
 ``File_id`` (named by date). Sentences of one debate resemble each other, so the model
 is tuned on later debates than it learns from, never on a random split.
 
-scikit-learn and numpy are imported inside the functions that need them: they are only
-installed with the ``train`` extra, and the scorer never needs them.
+scikit-learn and numpy are imported inside the functions that need them: the scorer never
+needs them, so extraction stays cheap to import.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ class ScorerVersion(models.Model):
     name = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=Kind)
     version = models.CharField(max_length=40, unique=True)
-    # The neural head ({weights, bias, threshold}) over the shipped encoder; empty for
-    # the shipped head and for lexical versions.
+    # A logistic layer ({weights, bias, threshold}) refit on triage decisions: for neural,
+    # a head over the shipped encoder (a weight per dimension); for lexical, a weight per
+    # feature of the lexical scorer. Empty for the shipped models.
     head = models.JSONField(default=dict, blank=True)
     threshold = models.FloatField()
     evaluation = models.JSONField(default=dict, blank=True)

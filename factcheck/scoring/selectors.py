@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from factcheck.claims.models import Claim
 from factcheck.extraction import ENGINE_VERSION
-from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, raw_score
+from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, Model, raw_score
 from factcheck.extraction.neural import Head, NeuralModelError, NeuralScorer
 from factcheck.reviews.models import Event
 from factcheck.scoring.models import ScorerVersion
@@ -29,12 +29,15 @@ class ActiveScorer:
     threshold: float
     neural: NeuralScorer | None = None
     head: Head | None = None
+    # Lexical weights refit on the newsroom's decisions; None for the shipped ones.
+    lexical: Model | None = None
     # Why the lexical scorer is used when a neural one was wanted ("" when it was not).
     fallback: str = ""
 
     def score(self, texts: Sequence[str]) -> list[float]:
         if self.neural is None:
-            return [round(raw_score(text), 4) for text in texts]
+            score = raw_score if self.lexical is None else self.lexical.score
+            return [round(score(text), 4) for text in texts]
         return self.neural.score(texts, head=self.head)
 
     def as_json(self) -> dict:
@@ -93,11 +96,18 @@ def shipped_scorer() -> ActiveScorer:
 
 
 def active_scorer() -> ActiveScorer:
-    """The active ScorerVersion (the shipped neural model when none is), or the lexical
-    scorer when that is active, the neural model is off, or its files are missing."""
+    """The active ScorerVersion (the shipped neural model when none is); the shipped
+    lexical scorer when the neural model is wanted but off, or its files are missing."""
     chosen = ScorerVersion.objects.filter(active=True).first()
     if chosen is not None and chosen.kind == ScorerVersion.Kind.LEXICAL:
-        return lexical_scorer()
+        if not chosen.head:
+            return lexical_scorer()
+        return ActiveScorer(
+            kind=ScorerVersion.Kind.LEXICAL,
+            version=chosen.version,
+            threshold=chosen.threshold,
+            lexical=lexical_model(chosen.head),
+        )
     neural = neural_scorer()
     if neural is None:
         return lexical_scorer(fallback=_neural_unavailable())
@@ -118,6 +128,15 @@ def active_scorer() -> ActiveScorer:
         neural=neural,
         head=head,
     )
+
+
+def lexical_model(parameters: dict) -> Model:
+    """The lexical model a ScorerVersion's ``head`` ({weights, bias, threshold}) holds."""
+    try:
+        weights = {str(name): float(weight) for name, weight in parameters["weights"].items()}
+        return Model(weights, float(parameters["bias"]))
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"lexical weights need weights by feature and a bias ({error})") from error
 
 
 @dataclass(frozen=True)

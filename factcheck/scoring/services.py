@@ -14,10 +14,17 @@ from factcheck.claims.models import Claim
 from factcheck.extraction import ENGINE_VERSION
 from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD
 from factcheck.extraction.neural import NeuralScorer, fit_head
-from factcheck.extraction.training import Evaluation, evaluate_scores
+from factcheck.extraction.training import Evaluation, LabelledText, evaluate_scores
+from factcheck.extraction.training import train as train_lexical
 from factcheck.reviews.models import Event
 from factcheck.scoring.models import ScorerVersion
-from factcheck.scoring.selectors import active_scorer, triage_decisions
+from factcheck.scoring.selectors import (
+    ActiveScorer,
+    Decision,
+    active_scorer,
+    lexical_model,
+    triage_decisions,
+)
 
 RESCORE_BATCH = 256
 
@@ -73,6 +80,7 @@ def claims_rescore(*, batch_size: int = RESCORE_BATCH) -> int:
 
 
 HELD_OUT_SHARE = 0.2
+MIN_DECISIONS = 5
 
 
 class DecisionsError(ValueError):
@@ -87,6 +95,20 @@ class DecisionsTraining:
     after: Evaluation
     scorer_version: ScorerVersion
     activated: bool
+    # Why the lexical model was adapted when the neural one is wanted ("" when it was not).
+    fallback: str = ""
+
+
+@dataclass(frozen=True)
+class _Refit:
+    """A model fit on the older decisions, and the held-out scores of it and of the active one."""
+
+    kind: str
+    base_version: str
+    parameters: dict
+    threshold: float
+    scores_before: list[float]
+    scores_after: list[float]
 
 
 def _confusion(evaluation: Evaluation) -> dict[str, int]:
@@ -104,17 +126,18 @@ def _confusion(evaluation: Evaluation) -> dict[str, int]:
     }
 
 
-def _shipped_versions(scorer: NeuralScorer) -> None:
+def _shipped_versions(neural: NeuralScorer | None) -> None:
     """Rows for the shipped models, so the admin can always switch back to them."""
-    ScorerVersion.objects.get_or_create(
-        version=scorer.version,
-        defaults={
-            "name": "neural (shipped)",
-            "kind": ScorerVersion.Kind.NEURAL,
-            "threshold": scorer.head.threshold,
-            "evaluation": scorer.meta.get("figures") or {},
-        },
-    )
+    if neural is not None:
+        ScorerVersion.objects.get_or_create(
+            version=neural.version,
+            defaults={
+                "name": "neural (shipped)",
+                "kind": ScorerVersion.Kind.NEURAL,
+                "threshold": neural.head.threshold,
+                "evaluation": neural.meta.get("figures") or {},
+            },
+        )
     ScorerVersion.objects.get_or_create(
         version=ENGINE_VERSION,
         defaults={
@@ -125,47 +148,94 @@ def _shipped_versions(scorer: NeuralScorer) -> None:
     )
 
 
+def _split_by_date(decisions: list[Decision]) -> tuple[list[Decision], list[Decision]]:
+    """(the older decisions to fit on, the newest 20% to measure on)."""
+    held_out_count = max(1, round(len(decisions) * HELD_OUT_SHARE))
+    if len(decisions) < max(2 * held_out_count, MIN_DECISIONS):
+        raise DecisionsError(
+            f"{len(decisions)} decisions are too few to learn from ({MIN_DECISIONS} at least)"
+        )
+    fit_part, held_out = decisions[:-held_out_count], decisions[-held_out_count:]
+    positives = sum(decision.checkworthy for decision in fit_part)
+    if positives in (0, len(fit_part)):
+        only = "check-worthy" if positives else "not check-worthy"
+        raise DecisionsError(
+            f"the {len(fit_part)} decisions before the newest 20% are all {only}: "
+            "a model needs both classes to learn from"
+        )
+    return fit_part, held_out
+
+
+def _refit_neural(
+    active: ActiveScorer, fit_part: list[Decision], held_out: list[Decision]
+) -> _Refit:
+    """A new head over the frozen encoder."""
+    embeddings = active.neural.embed([decision.text for decision in [*fit_part, *held_out]])
+    head = fit_head(embeddings[: len(fit_part)], [decision.checkworthy for decision in fit_part])
+    held_out_embeddings = embeddings[len(fit_part) :]
+    old_head = active.head or active.neural.head
+    return _Refit(
+        kind=ScorerVersion.Kind.NEURAL,
+        base_version=active.neural.version,
+        parameters=head.as_json(),
+        threshold=head.threshold,
+        scores_before=list(old_head.probabilities(held_out_embeddings)),
+        scores_after=list(head.probabilities(held_out_embeddings)),
+    )
+
+
+def _refit_lexical(
+    active: ActiveScorer, fit_part: list[Decision], held_out: list[Decision]
+) -> _Refit:
+    """New lexical weights, from the trainer of the shipped ones (decisions have no debate
+    years, so it tunes the threshold on the decisions it fits)."""
+    report = train_lexical(
+        [LabelledText(decision.text, decision.checkworthy) for decision in fit_part]
+    )
+    parameters = {"weights": report.weights, "bias": report.bias, "threshold": report.threshold}
+    texts = [decision.text for decision in held_out]
+    model = lexical_model(parameters)
+    return _Refit(
+        kind=ScorerVersion.Kind.LEXICAL,
+        base_version=ENGINE_VERSION,
+        parameters=parameters,
+        threshold=report.threshold,
+        scores_before=active.score(texts),
+        scores_after=[model.score(text) for text in texts],
+    )
+
+
 def scorer_version_from_decisions(
     *, since: datetime | None = None, force: bool = False, user=None
 ) -> DecisionsTraining:
-    """Fit a new head over the frozen neural encoder on the newsroom's triage decisions,
-    measure it against the active model on the newest 20% of them, and activate it when it
-    does better (or ``force``)."""
+    """Adapt the active model to the newsroom's triage decisions (a new head over the
+    frozen neural encoder, or new lexical weights when the lexical model is active),
+    measure it against the active model on the newest 20% of them, and activate it when
+    it does better (or ``force``)."""
     active = active_scorer()
-    if active.neural is None:
-        raise DecisionsError(
-            f"learning from decisions adapts the neural model, which is unavailable "
-            f"({active.fallback or 'the lexical model is active'})"
-        )
-    decisions = triage_decisions(since=since)
-    held_out_count = max(1, round(len(decisions) * HELD_OUT_SHARE))
-    if len(decisions) < 2 * held_out_count or len(decisions) < 5:
-        raise DecisionsError(f"{len(decisions)} decisions are too few to learn from (5 at least)")
-    fit_part, held_out = decisions[:-held_out_count], decisions[-held_out_count:]
-    embeddings = active.neural.embed([decision.text for decision in decisions])
-    labels = [decision.checkworthy for decision in decisions]
+    fit_part, held_out = _split_by_date(triage_decisions(since=since))
     try:
-        head = fit_head(embeddings[: len(fit_part)], labels[: len(fit_part)])
+        refit = (_refit_lexical if active.neural is None else _refit_neural)(
+            active, fit_part, held_out
+        )
     except ValueError as error:
         raise DecisionsError(f"the decisions before the newest 20%: {error}") from error
-    held_out_embeddings, held_out_labels = embeddings[len(fit_part) :], labels[len(fit_part) :]
-    old_head = active.head or active.neural.head
+    labels = [decision.checkworthy for decision in held_out]
     before = evaluate_scores(
-        list(zip(old_head.probabilities(held_out_embeddings), held_out_labels, strict=True)),
-        threshold=active.threshold,
+        list(zip(refit.scores_before, labels, strict=True)), threshold=active.threshold
     )
     after = evaluate_scores(
-        list(zip(head.probabilities(held_out_embeddings), held_out_labels, strict=True)),
-        threshold=head.threshold,
+        list(zip(refit.scores_after, labels, strict=True)), threshold=refit.threshold
     )
+    decisions_count = len(fit_part) + len(held_out)
     with transaction.atomic():
         _shipped_versions(active.neural)
         created = ScorerVersion.objects.create(
-            name=f"neural + {len(decisions)} decisions",
-            kind=ScorerVersion.Kind.NEURAL,
-            version=f"{active.neural.version}+{timezone.now():%Y%m%d%H%M%S%f}",
-            head=head.as_json(),
-            threshold=head.threshold,
+            name=f"{refit.kind} + {decisions_count} decisions",
+            kind=refit.kind,
+            version=f"{refit.base_version}+{timezone.now():%Y%m%d%H%M%S%f}",
+            head=refit.parameters,
+            threshold=refit.threshold,
             evaluation={
                 "held_out": len(held_out),
                 "trained_on": len(fit_part),
@@ -180,4 +250,6 @@ def scorer_version_from_decisions(
         activated = force or after.f1 > before.f1
         if activated:
             scorer_version_activate(scorer_version=created, user=user)
-    return DecisionsTraining(len(fit_part), len(held_out), before, after, created, activated)
+    return DecisionsTraining(
+        len(fit_part), len(held_out), before, after, created, activated, active.fallback
+    )

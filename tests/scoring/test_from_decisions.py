@@ -4,11 +4,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from factcheck.articles.services import articles_import_files
 from factcheck.claims.models import Claim
+from factcheck.extraction import ENGINE_VERSION
+from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, raw_score
 from factcheck.extraction.neural import Head
 from factcheck.reviews.models import Event
 from factcheck.scoring.models import ScorerVersion
-from factcheck.scoring.selectors import triage_decisions
+from factcheck.scoring.selectors import active_scorer, lexical_model, triage_decisions
+from factcheck.scoring.services import scorer_version_activate
 from tests.factories import ClaimFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,16 +31,32 @@ NOT_CHECKWORTHY = [
     "I want to say how much I believe in this country.",
     "Let me tell you what I feel about that.",
 ]
+# Factual, figure-bearing, but a politics desk passes them over (ClaimBuster's Verdict 0,
+# "unimportant factual"): the shipped lexical model scores them all check-worthy.
+SPORTS = [
+    "The team won {n} games in a row, the most since 1990.",
+    "The match drew {n} thousand fans to the stadium last year.",
+    "Our striker scored {n} goals this season, a club record.",
+    "The club sold {n} million dollars of tickets in four years.",
+]
+SPORTS_CLAIM = "The club sold 9 million dollars of tickets in four years."
 
 
-def decide(count: int, *, checkworthy_share: float = 0.5, start=None):
-    """``count`` triaged claims, one decision a minute, alternating classes."""
+def decide(
+    count: int,
+    *,
+    checkworthy_share: float = 0.5,
+    start=None,
+    not_checkworthy: list[str] = NOT_CHECKWORTHY,
+):
+    """``count`` triaged claims, one decision a minute, alternating classes (each class
+    going through all its templates)."""
     start = start or timezone.now() - timedelta(days=1)
     positives = round(count * checkworthy_share)
     for index in range(count):
         positive = index % 2 == 0 if checkworthy_share == 0.5 else index < positives
-        templates = CHECKWORTHY if positive else NOT_CHECKWORTHY
-        text = templates[index % len(templates)].format(n=index + 3)
+        templates = CHECKWORTHY if positive else not_checkworthy
+        text = templates[index // 2 % len(templates)].format(n=index + 3)
         status = Claim.Status.CHECK_WORTHY if positive else Claim.Status.NOT_CHECK_WORTHY
         claim = ClaimFactory(text=text, status=status)
         event = EventFactory(claim=claim, action=Event.Action.TRIAGE, to_value=status)
@@ -61,7 +81,7 @@ def test_from_decisions_prints_both_f1s_and_saves_a_version(neural_on, capsys):
     decide(40)
     call_command("train_checkworthiness", "--from-decisions", "--force")
     out = capsys.readouterr().out
-    assert "held out the newest 8" in out
+    assert "adapted the neural model: trained on 32 decisions, held out the newest 8" in out
     assert "F1 before" in out and "F1 after" in out
     assert "predicted check-worthy / not" in out
     created = ScorerVersion.objects.get(active=True)
@@ -85,7 +105,7 @@ def test_a_version_no_better_is_saved_but_not_activated(neural_on, capsys, monke
 
 def test_one_class_of_decisions_is_refused_with_the_reason(neural_on):
     decide(20, checkworthy_share=1.0)
-    with pytest.raises(CommandError, match="check-worthy: a head needs both classes"):
+    with pytest.raises(CommandError, match="are all check-worthy: a model needs both classes"):
         call_command("train_checkworthiness", "--from-decisions")
     assert not ScorerVersion.objects.exists()
 
@@ -107,8 +127,107 @@ def test_since_leaves_older_decisions_out(neural_on):
         )
 
 
-def test_from_decisions_without_the_neural_model_says_why(settings):
-    settings.FACTCHECK_NEURAL = False
-    decide(10)
-    with pytest.raises(CommandError, match="FACTCHECK_NEURAL is off"):
+def test_with_neural_off_the_lexical_model_is_refit_on_the_decisions(capsys):
+    decide(40, not_checkworthy=SPORTS)
+    call_command("train_checkworthiness", "--from-decisions")
+    out = capsys.readouterr().out
+    assert "adapted the lexical model (FACTCHECK_NEURAL is off)" in out
+    assert "held out the newest 8" in out
+    # The shipped weights call the 4 held-out sports figures check-worthy; the refit does not.
+    assert "F1 before 0.667 (threshold 0.43)" in out
+    assert "F1 after  1.000" in out
+    assert "before  predicted check-worthy / not\n  check-worthy          4 / 0\n" in out
+    assert "  not check-worthy      4 / 0\nafter " in out
+    assert "  not check-worthy      0 / 4\nactivated lexical v" in out
+    created = ScorerVersion.objects.get(active=True)
+    assert (created.name, created.kind) == ("lexical + 40 decisions", "lexical")
+    assert created.version.startswith(f"{ENGINE_VERSION}+")
+    assert created.head["weights"]["w:club"] < 0
+    assert created.head["threshold"] == created.threshold
+    assert (created.evaluation["f1_before"], created.evaluation["f1_after"]) == (0.667, 1.0)
+    assert list(ScorerVersion.objects.values_list("name", flat=True)) == [
+        "lexical + 40 decisions",
+        "lexical (shipped)",
+    ]
+
+
+def test_with_the_neural_model_unusable_the_lexical_model_is_refit(broken_model, capsys):
+    decide(20, not_checkworthy=SPORTS)
+    call_command("train_checkworthiness", "--from-decisions")
+    assert "adapted the lexical model (" in capsys.readouterr().out
+    assert ScorerVersion.objects.get(active=True).kind == "lexical"
+
+
+def test_a_lexical_refit_no_better_than_the_active_model_is_saved_but_not_activated(capsys):
+    decide(40)  # the shipped weights already get every held-out decision right
+    call_command("train_checkworthiness", "--from-decisions")
+    out = capsys.readouterr().out
+    assert "F1 before 1.000" in out
+    assert "not activated" in out
+    assert not ScorerVersion.objects.get(name="lexical + 40 decisions").active
+    assert active_scorer().version == ENGINE_VERSION
+
+
+def test_force_activates_a_lexical_refit_no_better(capsys):
+    decide(40)
+    call_command("train_checkworthiness", "--from-decisions", "--force")
+    assert "activated lexical v" in capsys.readouterr().out
+    assert ScorerVersion.objects.get(active=True).name == "lexical + 40 decisions"
+
+
+@pytest.mark.parametrize(
+    ("checkworthy_share", "only"), [(1.0, "check-worthy"), (0.0, "not check-worthy")]
+)
+def test_one_class_of_decisions_is_refused_for_the_lexical_model_too(checkworthy_share, only):
+    decide(20, checkworthy_share=checkworthy_share)
+    with pytest.raises(
+        CommandError, match=f"the 16 decisions before the newest 20% are all {only}: a model"
+    ):
         call_command("train_checkworthiness", "--from-decisions")
+    assert not ScorerVersion.objects.exists()
+
+
+def test_after_a_lexical_refit_open_claims_are_rescored_with_its_weights(
+    django_capture_on_commit_callbacks,
+):
+    open_claim = ClaimFactory(text=SPORTS_CLAIM)
+    decide(40, not_checkworthy=SPORTS)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("train_checkworthiness", "--from-decisions")
+    created = ScorerVersion.objects.get(active=True)
+    open_claim.refresh_from_db()
+    assert (open_claim.score_model, open_claim.score_model_version) == ("lexical", created.version)
+    assert open_claim.score == round(lexical_model(created.head).score(SPORTS_CLAIM), 4)
+    assert open_claim.score < created.threshold
+    assert raw_score(SPORTS_CLAIM) >= DEFAULT_THRESHOLD
+
+
+def test_imports_after_a_lexical_refit_are_scored_by_it(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    decide(40, not_checkworthy=SPORTS)
+    call_command("train_checkworthiness", "--from-decisions")
+    created = ScorerVersion.objects.get(active=True)
+    path = tmp_path / "article.txt"
+    path.write_text(f"Ticket sales\n{SPORTS_CLAIM}\n", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_import_files(paths=[path])
+    imported = Claim.objects.filter(article__title="Ticket sales")
+    assert imported.exists()
+    assert set(imported.values_list("score_model", "score_model_version")) == {
+        ("lexical", created.version)
+    }
+    assert all(claim.score < created.threshold for claim in imported)
+
+
+def test_switching_back_to_the_shipped_lexical_version_scores_with_the_shipped_weights():
+    decide(40, not_checkworthy=SPORTS)
+    call_command("train_checkworthiness", "--from-decisions")
+    scorer_version_activate(scorer_version=ScorerVersion.objects.get(name="lexical (shipped)"))
+    scorer = active_scorer()
+    assert (scorer.kind, scorer.version, scorer.threshold) == (
+        "lexical",
+        ENGINE_VERSION,
+        DEFAULT_THRESHOLD,
+    )
+    assert scorer.score([SPORTS_CLAIM]) == [round(raw_score(SPORTS_CLAIM), 4)]

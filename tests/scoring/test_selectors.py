@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from factcheck.extraction import ENGINE_VERSION
 from factcheck.scoring.models import ScorerVersion
-from factcheck.scoring.selectors import active_scorer
+from factcheck.scoring.selectors import active_scorer, lexical_model
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,31 @@ def test_active_lexical_version_wins_over_the_neural_model(neural_on):
         name="lexical", kind="lexical", version=ENGINE_VERSION, threshold=0.43, active=True
     )
     assert active_scorer().kind == "lexical"
+
+
+def test_an_active_lexical_refit_scores_with_its_own_weights(neural_on):
+    ScorerVersion.objects.create(
+        name="lexical + 40 decisions",
+        kind="lexical",
+        version=f"{ENGINE_VERSION}+1",
+        head={"weights": {"w:club": -4.0}, "bias": 1.0, "threshold": 0.6},
+        threshold=0.6,
+        active=True,
+    )
+    scorer = active_scorer()
+    assert (scorer.kind, scorer.version, scorer.threshold) == (
+        "lexical",
+        f"{ENGINE_VERSION}+1",
+        0.6,
+    )
+    # A lone word has one word and two pair features, so "club" adds -4 / sqrt(3) to the bias
+    # of 1; "team", unknown, adds nothing.
+    assert scorer.score(["club", "team"]) == [0.2126, 0.7311]
+
+
+def test_lexical_weights_without_a_bias_are_refused():
+    with pytest.raises(ValueError, match="weights by feature and a bias"):
+        lexical_model({"weights": {"w:club": -4.0}})
 
 
 def test_active_scorer_costs_one_query(neural_on, django_assert_num_queries):

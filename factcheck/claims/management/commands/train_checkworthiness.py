@@ -16,13 +16,18 @@ BASE_WHEEL_HELP = (
 )
 
 
+def _needs_train_extra(error: ImportError) -> CommandError:
+    return CommandError(f"{error}; install the 'train' extra: make train (pip install '.[train]')")
+
+
 class Command(BaseCommand):
     help = (
         "Train a check-worthiness scorer. --model lexical (default) fits the lexical weights "
         "on a ClaimBuster crowdsourced CSV; --model neural fine-tunes MiniLM on it (needs the "
-        "'train' extra: make train); --from-decisions fits a new head over the frozen neural "
-        "encoder on the newsroom's triage decisions, held out by date, and activates it when "
-        "it does better. " + CREDIT
+        "'train' extra: make train); --from-decisions adapts the active model to the newsroom's "
+        "triage decisions (a new head over the frozen neural encoder, or new lexical weights "
+        "when the lexical model is active), held out by date, and activates it when it does "
+        "better. " + CREDIT
     )
 
     def add_arguments(self, parser):
@@ -50,7 +55,7 @@ class Command(BaseCommand):
         try:
             report = train(examples)
         except ImportError as error:
-            raise CommandError(f"{error}; install the training extra: make train") from error
+            raise _needs_train_extra(error) from error
         out.write_text(report.as_json(), encoding="utf-8")
         if report.dev:
             dev = report.dev
@@ -73,7 +78,7 @@ class Command(BaseCommand):
         try:
             from factcheck.extraction import neural_training
         except ImportError as error:
-            raise CommandError(f"{error}; install the training extra: make train") from error
+            raise _needs_train_extra(error) from error
         from factcheck.extraction.neural import MODEL_DIR
 
         try:
@@ -85,7 +90,7 @@ class Command(BaseCommand):
                 command=" ".join(["manage.py", *sys.argv[2:]]),
             )
         except ImportError as error:
-            raise CommandError(f"{error}; install the training extra: make train") from error
+            raise _needs_train_extra(error) from error
         self.stdout.write(
             f"wrote {out or MODEL_DIR}: version {meta['version']}, "
             f"threshold {meta['head']['threshold']:.2f}"
@@ -101,7 +106,9 @@ class Command(BaseCommand):
         except DecisionsError as error:
             raise CommandError(str(error)) from error
         evaluation = result.scorer_version.evaluation
+        why = f" ({result.fallback})" if result.fallback else ""
         self.stdout.write(
+            f"adapted the {result.scorer_version.kind} model{why}: "
             f"trained on {result.train_count} decisions, held out the newest "
             f"{result.held_out_count}\n"
             f"F1 before {result.before.f1:.3f} (threshold {result.before.threshold:.2f})\n"
