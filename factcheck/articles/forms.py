@@ -53,8 +53,9 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         allow_empty_file=True,
         label="Files to import",
-        help_text="Seed format or plain text (.txt), JSON (.json), JSON Lines (.jsonl), "
-        "CSV (.csv), web pages (.html), or a .zip of them.",
+        help_text="Seed format or plain text (.txt, transcripts with speaker labels too), a "
+        "CheckThat! debate transcript (.tsv), JSON (.json), JSON Lines (.jsonl), CSV (.csv), "
+        "web pages (.html), or a .zip of them.",
     )
 
     def __init__(self, *args, refused_bytes: int | None = None, **kwargs):

@@ -6,8 +6,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from pathlib import PurePosixPath
 
 from charset_normalizer import from_bytes
+
+from factcheck.extraction.genres import transcript_turns
 
 SEED_HEADER = re.compile(
     r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+'(?P<title>.+?)':\s*(?P<subtitle>.*?)\s*$"
@@ -197,6 +200,21 @@ def _split_front_matter(text: str) -> tuple[str, str, str]:
             break
         paragraphs.pop(0)
     return author, "\n".join(captions), "\n\n".join(paragraphs)
+
+
+def parse_transcript_tsv(name: str, text: str) -> ParsedArticle:
+    """A ``.tsv`` file: a debate transcript in the CheckThat! line format, one sentence a
+    line (``number<TAB>speaker<TAB>text``, a fourth column ignored), titled by its name."""
+    if not text.strip():
+        raise ArticleFormatError("the file is empty")
+    body = text.strip("\n")
+    if transcript_turns(body) is None:
+        raise ArticleFormatError(
+            "a .tsv file is read as a debate transcript, one sentence a line: "
+            "number<TAB>speaker<TAB>text (at least two lines, every line so)"
+        )
+    stem = PurePosixPath(name).stem.replace("_", " ").replace("-", " ")
+    return ParsedArticle(title=" ".join(stem.split())[:TITLE_MAX_LENGTH] or "Transcript", body=body)
 
 
 def parse_text_article(text: str) -> ParsedArticle:

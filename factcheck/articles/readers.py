@@ -34,6 +34,7 @@ from factcheck.articles.parsing import (
     normalise_text,
     parse_published_date,
     parse_text_article,
+    parse_transcript_tsv,
 )
 
 # Field -> the column or key names that mean it, in the order they are looked for.
@@ -55,7 +56,7 @@ MAX_LENGTHS = {
 }
 HTML_SUFFIXES = {".html", ".htm"}
 ZIP_SUFFIXES = {".zip"}
-READABLE_SUFFIXES = {".txt", ".json", ".jsonl", ".ndjson", ".csv", *HTML_SUFFIXES}
+READABLE_SUFFIXES = {".txt", ".tsv", ".json", ".jsonl", ".ndjson", ".csv", *HTML_SUFFIXES}
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _http_url = URLValidator(schemes=["http", "https"])
 
@@ -165,6 +166,11 @@ def _record(location: str, build: Callable[[], ParsedArticle]) -> Record:
 def _read_text(name: str, raw: bytes) -> Iterator[Record]:
     text = decode_text(raw)
     yield _record(name, lambda: parse_text_article(text))
+
+
+def _read_transcript(name: str, raw: bytes) -> Iterator[Record]:
+    text = decode_text(raw)
+    yield _record(name, lambda: parse_transcript_tsv(name, text))
 
 
 def _kind(value: object) -> str:
@@ -319,6 +325,7 @@ def _sniff(raw: bytes) -> str:
 
 READERS: dict[str, Callable[[str, bytes], Iterator[Record]]] = {
     ".txt": _read_text,
+    ".tsv": _read_transcript,
     ".json": _read_json,
     ".jsonl": _read_json_lines,
     ".ndjson": _read_json_lines,

@@ -19,6 +19,7 @@ from factcheck.extraction.filters import (
     is_opinion_frame,
     non_claim_reason,
 )
+from factcheck.extraction.genres import Turn, press_release_issuer, transcript_turns
 from factcheck.extraction.identities import (
     Identities,
     expand_short_names,
@@ -388,10 +389,44 @@ def _join(first: ExtractedClaim, second: ExtractedClaim) -> ExtractedClaim:
 
 
 def extract_claims(body: str) -> list[ExtractedClaim]:
-    """Every claim in an article body, in reading order."""
+    """Every claim in a text, in reading order: a news article; a transcript, each turn's
+    claims said by its speaker unless they report someone else's; or a press release,
+    the issuer's claims where no one else is named (see ``genres``)."""
     if not body or body.isspace():
         return []
-    return _Extraction(body).run()
+    turns = transcript_turns(body)
+    if turns is not None:
+        return [claim for turn in turns for claim in _turn_claims(body, turn)]
+    claims = _Extraction(body).run()
+    issuer = press_release_issuer(body)
+    if issuer is None:
+        return claims
+    return [claim if claim.speaker else _said_by(claim, issuer) for claim in claims]
+
+
+def _turn_claims(body: str, turn: Turn) -> list[ExtractedClaim]:
+    words = body[turn.start : turn.end]
+    if not words.strip():
+        return []
+    claims = [
+        replace(claim, start=claim.start + turn.start, end=claim.end + turn.start)
+        for claim in _Extraction(words).run()
+    ]
+    if turn.speaker is None:
+        return claims
+    return [claim if claim.speaker else _said_by(claim, turn.speaker) for claim in claims]
+
+
+def _said_by(claim: ExtractedClaim, speaker: str) -> ExtractedClaim:
+    """``claim`` with the speaker its genre gives it (the reasons name the speaker)."""
+    _, reasons = score_claim(
+        claim.text,
+        sentence=claim.sentence,
+        speaker=speaker,
+        figures=claim.figures,
+        claim_type=claim.type,
+    )
+    return replace(claim, speaker=speaker, reasons=reasons)
 
 
 def extract_documents(

@@ -80,6 +80,24 @@ def test_a_bad_record_is_reported_by_file_and_line_and_its_neighbours_import(tmp
     assert f"{feed}, line 2" in capsys.readouterr().err
 
 
+def test_a_debate_transcript_imports_with_each_line_said_by_its_speaker(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    path = tmp_path / "20121022_debate.tsv"
+    path.write_text(
+        "1\tMODERATOR\tWelcome to the debate.\t0\n"
+        "2\tMITT ROMNEY\tWe lost 600,000 manufacturing jobs in four years.\t1\n"
+        "3\tSYSTEM\t(APPLAUSE)\t0\n",
+        encoding="utf-8",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = run(path)
+    assert (batch.status, batch.articles_created) == (ImportBatch.Status.DONE, 1), batch.errors
+    claim = Claim.objects.get(text__contains="600,000")
+    assert claim.speaker == claim.speaker_identity.name == "Mitt Romney"
+    assert not Claim.objects.filter(text__icontains="applause").exists()
+
+
 def test_a_zip_imports_its_good_members_and_names_the_bad_ones(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

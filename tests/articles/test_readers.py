@@ -308,3 +308,25 @@ def test_a_zip_of_a_version_zipfile_cannot_read_is_refused_whole():
 
     with pytest.raises(ArticleFormatError, match=r"not a zip archive we can read.*version 9\.9"):
         zip_members("future.zip", bytes(raw))
+
+
+DEBATE = "1\tMODERATOR\tWelcome to the debate.\t0\n2\tROMNEY\tWe lost 600,000 jobs.\t1\n"
+
+
+def test_a_checkthat_tsv_is_one_transcript_titled_by_its_file_name():
+    article = only_article("20121022_third_presidential_debate.tsv", DEBATE.encode())
+    assert article.title == "20121022 third presidential debate"
+    assert article.body == DEBATE.strip("\n")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"name\tscore\nSmith\t3\n", "read as a debate transcript"),
+        (b"1\tROMNEY\tWe lost 600,000 jobs.\n", "at least two lines"),
+    ],
+)
+def test_a_tsv_that_is_not_a_transcript_is_refused_saying_the_format(raw, reason):
+    [record] = records("table.tsv", raw)
+    assert reason in record.error

@@ -13,7 +13,10 @@ class Command(BaseCommand):
     help = (
         "Print the claims found in a text, one JSON object per claim per line (the claim "
         "plus 'doc': the path, or the id of the input line). Writes nothing to the "
-        "database. PATH is a UTF-8 text file, or - for standard input. With --input "
+        "database. PATH is a UTF-8 text file, or - for standard input: a news article, a "
+        "transcript (turns starting 'NAME: ' on a line, or the CheckThat! line format "
+        "number<TAB>speaker<TAB>text) whose claims are their turn's speaker's, or a press "
+        "release whose claims are its issuer's. With --input "
         'jsonl every line is {"id": ..., "text": ...}; the whole input is checked first '
         "and the first bad line stops the run, naming its line number, before anything "
         "is printed."
