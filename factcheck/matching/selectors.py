@@ -222,6 +222,8 @@ def attach_suggested_matches(claims: list[Claim]) -> list[Claim]:
         ClaimMatch.objects.filter(
             claim_id__in=[claim.pk for claim in claims], status=ClaimMatch.Status.SUGGESTED
         )
+        # Suggested before a reviewer marked the candidate Not a claim: no longer offered.
+        .exclude(candidate__status=Claim.Status.NOT_A_CLAIM)
         .select_related("candidate")
         .order_by()
     )
@@ -244,6 +246,7 @@ def match_panel(*, claim: Claim, user) -> dict:
         ClaimMatch.objects.filter(claim=claim, status=ClaimMatch.Status.SUGGESTED)
         # A claim merged into its candidate is that claim's duplicate, not a suggestion.
         .exclude(candidate_id=claim.canonical_id)
+        .exclude(candidate__status=Claim.Status.NOT_A_CLAIM)
         .select_related("candidate__article")
         .defer("candidate__article__body")
         .order_by("-score", "id")[:5]

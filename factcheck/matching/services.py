@@ -100,12 +100,13 @@ def match_candidates(
 
 
 def _roots(claim_ids) -> dict[int, int]:
-    """Each claim's canonical claim: a duplicate stands for the claim it duplicates."""
+    """Each claim's canonical claim: a duplicate stands for the claim it duplicates. A
+    claim a reviewer marked Not a claim is no one's match, so it has none."""
     return {
         pk: (canonical_id if status == Status.DUPLICATE and canonical_id else pk)
-        for pk, status, canonical_id in Claim.objects.filter(pk__in=set(claim_ids)).values_list(
-            "pk", "status", "canonical_id"
-        )
+        for pk, status, canonical_id in Claim.objects.filter(pk__in=set(claim_ids))
+        .exclude(status=Status.NOT_A_CLAIM)
+        .values_list("pk", "status", "canonical_id")
     }
 
 

@@ -7,6 +7,7 @@ from factcheck.claims.models import Claim
 from factcheck.claims.services import claims_extract_for_article
 from factcheck.claims.workflow import StaleClaim, WorkflowError
 from factcheck.matching.models import ClaimBand, ClaimFingerprint, ClaimMatch
+from factcheck.matching.selectors import attach_suggested_matches, match_panel
 from factcheck.matching.services import (
     match_confirm,
     match_reject,
@@ -63,6 +64,26 @@ def test_a_likely_match_is_only_suggested(make_claim):
     assert match.status == MatchStatus.SUGGESTED
     assert other_speaker.status == Status.NEW
     assert other_speaker.canonical is None
+
+
+def test_a_claim_marked_not_a_claim_is_never_a_match(make_claim):
+    marked = make_claim(status=Status.NOT_A_CLAIM, non_claim_reason="caption")
+    matches_find_for_claims(claims=[marked])
+
+    assert matches_find_for_claims(claims=[make_claim()]) == []
+
+
+def test_a_suggestion_whose_candidate_is_then_marked_not_a_claim_is_no_longer_offered(
+    suggestion, reviewer
+):
+    claim = suggestion.claim
+    assert attach_suggested_matches([claim])[0].suggested_match == suggestion
+    Claim.objects.filter(pk=suggestion.candidate_id).update(
+        status=Status.NOT_A_CLAIM, non_claim_reason="caption"
+    )
+
+    assert attach_suggested_matches([claim])[0].suggested_match is None
+    assert match_panel(claim=claim, user=reviewer)["suggested_matches"] == []
 
 
 def test_a_short_claim_is_never_linked_automatically(make_claim):
