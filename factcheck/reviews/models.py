@@ -262,6 +262,8 @@ class DraftForm(models.TextChoices):
     VERDICT = "verdict", "Verdict"
     SOURCE = "source", "Source"
     NOTE = "note", "Note"
+    # The edit form of one of the claim's sources (``Draft.source``).
+    SOURCE_EDIT = "source_edit", "Source edit"
 
 
 class Draft(models.Model):
@@ -275,6 +277,7 @@ class Draft(models.Model):
         DraftForm.VERDICT: ("rating", "summary", "sources", "no_source_reason", "correction_note"),
         DraftForm.SOURCE: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
         DraftForm.NOTE: ("text",),
+        DraftForm.SOURCE_EDIT: ("url", "title", "publisher", "excerpt", "stance", "archive_url"),
     }
     MULTIPLE = frozenset({"sources"})
 
@@ -283,15 +286,32 @@ class Draft(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
     )
     form = models.CharField(max_length=20, choices=Form)
+    # The source being edited, for the source edit form only.
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, null=True, blank=True, related_name="drafts"
+    )
     data = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["claim", "author", "form"], name="draft_one_per_claim_author_form"
+                fields=["claim", "author", "form"],
+                condition=Q(source__isnull=True),
+                name="draft_one_per_claim_author_form",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "source"],
+                condition=Q(source__isnull=False),
+                name="draft_one_per_author_source",
             ),
             models.CheckConstraint(condition=Q(form__in=DraftForm.values), name="draft_form_valid"),
+            # A source edit draft names its source; no other draft does.
+            models.CheckConstraint(
+                condition=(Q(form=DraftForm.SOURCE_EDIT) & Q(source__isnull=False))
+                | (~Q(form=DraftForm.SOURCE_EDIT) & Q(source__isnull=True)),
+                name="draft_source_iff_source_edit",
+            ),
         ]
 
     def __str__(self) -> str:

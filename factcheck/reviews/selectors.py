@@ -247,8 +247,17 @@ def researchers() -> QuerySet:
 
 
 def claim_drafts(*, claim: Claim, user) -> dict[str, dict]:
-    """What ``user`` left typed in each of the claim's forms, by form."""
-    return dict(Draft.objects.filter(claim=claim, author=user).values_list("form", "data"))
+    """What ``user`` left typed in each of the claim's forms, by form; the edit forms of
+    sources under ``Draft.Form.SOURCE_EDIT``, by source id."""
+    drafts: dict = {Draft.Form.SOURCE_EDIT: {}}
+    for form, source_id, data in Draft.objects.filter(claim=claim, author=user).values_list(
+        "form", "source_id", "data"
+    ):
+        if source_id is None:
+            drafts[form] = data
+        else:
+            drafts[Draft.Form.SOURCE_EDIT][source_id] = data
+    return drafts
 
 
 def saved_searches(*, owner) -> QuerySet:

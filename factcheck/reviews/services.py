@@ -341,6 +341,7 @@ def source_update(*, source: Source, user, **fields) -> Source:
     event_record(
         claim=source.claim, user=user, action=Event.Action.SOURCE_CHANGED, to_value=source.url
     )
+    draft_clear(claim=source.claim, user=user, form=Draft.Form.SOURCE_EDIT, source=source)
     return source
 
 
@@ -527,28 +528,35 @@ def verdict_unpublish(
     return verdict
 
 
-def draft_save(*, claim: Claim, user, form: str, data) -> Draft | None:
+def draft_save(
+    *, claim: Claim, user, form: str, data, source: Source | None = None
+) -> Draft | None:
     """Keep what ``user`` has typed so far into ``form`` of ``claim`` (``data``: the form's
-    raw values, a QueryDict or a dict of lists). Only the form's own fields are kept; a form
-    with nothing typed in it leaves no draft."""
+    raw values, a QueryDict or a dict of lists; ``source``: the source an edit form is
+    of). Only the form's own fields are kept; a form with nothing typed in it leaves no
+    draft."""
     permission_require(user, "claims.research_claim")
     form = Draft.Form(form)
+    if (form == Draft.Form.SOURCE_EDIT) != (source is not None):
+        raise ValueError("a source edit draft needs its source, and only it has one")
+    if source is not None:
+        _require_own_source(source, user, "reviews.change_source")
     kept = {}
     for name in Draft.FIELDS[form]:
         values = [value for value in data.getlist(name) if value.strip()]
         if values:
             kept[name] = values if name in Draft.MULTIPLE else values[-1]
     if not kept:
-        draft_clear(claim=claim, user=user, form=form)
+        draft_clear(claim=claim, user=user, form=form, source=source)
         return None
     draft, _ = Draft.objects.update_or_create(
-        claim=claim, author=user, form=form, defaults={"data": kept}
+        claim=claim, author=user, form=form, source=source, defaults={"data": kept}
     )
     return draft
 
 
-def draft_clear(*, claim: Claim, user, form: str) -> None:
-    Draft.objects.filter(claim=claim, author=user, form=form).delete()
+def draft_clear(*, claim: Claim, user, form: str, source: Source | None = None) -> None:
+    Draft.objects.filter(claim=claim, author=user, form=form, source=source).delete()
 
 
 class DuplicateSavedSearch(Exception):

@@ -36,6 +36,16 @@ urlpatterns = [
         name="source_edit",
     ),
     path(
+        "claims/<int:claim_id>/sources/<int:source_id>/edit/cancel/",
+        views.source_edit_cancel_view,
+        name="source_edit_cancel",
+    ),
+    path(
+        "claims/<int:claim_id>/sources/<int:source_id>/draft/",
+        views.source_draft_save_view,
+        name="source_draft",
+    ),
+    path(
         "claims/<int:claim_id>/sources/<int:source_id>/delete/",
         views.source_delete_view,
         name="source_delete",

@@ -432,8 +432,17 @@ def _match_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
 
 # A form starts from what its reviewer left typed in it (the draft), never empty again.
 def _sources_panel(request, claim: Claim, drafts: dict, **forms) -> dict:
+    sources = list(claim_sources(claim=claim))
+    editing = drafts.get(Draft.Form.SOURCE_EDIT, {})
+    for source in sources:
+        # A source its reviewer was editing opens at its edit form again, as they left it.
+        source.edit_form = (
+            _source_edit_form(claim, source, initial=editing[source.pk])
+            if source.pk in editing
+            else None
+        )
     return {
-        "sources": list(claim_sources(claim=claim)),
+        "sources": sources,
         "can_research": _can_research(request.user, claim),
         "source_form": forms.get("source_form")
         or SourceForm(claim=claim, initial=drafts.get(Draft.Form.SOURCE)),
@@ -658,6 +667,11 @@ def _own_source(request, claim_id: int, source_id: int) -> Source:
     return get_object_or_404(Source, pk=source_id, claim_id=claim_id, added_by=request.user)
 
 
+def _source_edit_form(claim: Claim, source: Source, **kwargs) -> SourceForm:
+    # Ids of its own: it sits on the claim page beside the Add source form and other edits.
+    return SourceForm(instance=source, claim=claim, auto_id=f"id_source_{source.pk}_%s", **kwargs)
+
+
 def _source_form_page(request, claim: Claim, source: Source, form: SourceForm):
     template = "reviews/source_edit.html" + ("#source-form" if request.htmx else "")
     return render(request, template, {"claim": claim, "source": source, "form": form})
@@ -678,8 +692,10 @@ def source_edit_view(request, claim_id: int, source_id: int):
     source = _own_source(request, claim_id, source_id)
     claim = _claim(claim_id)
     if request.method == "GET":
-        return _source_form_page(request, claim, source, SourceForm(instance=source, claim=claim))
-    form = SourceForm(request.POST, instance=source, claim=claim)
+        draft = claim_drafts(claim=claim, user=request.user)[Draft.Form.SOURCE_EDIT]
+        form = _source_edit_form(claim, source, initial=draft.get(source.pk))
+        return _source_form_page(request, claim, source, form)
+    form = _source_edit_form(claim, source, data=request.POST)
     if not form.is_valid():
         return _source_form_page(request, claim, source, form)
     try:
@@ -690,6 +706,36 @@ def source_edit_view(request, claim_id: int, source_id: int):
         _form_errors_from(form, error)
         return _source_form_page(request, claim, source, form)
     return _in_sources_panel(request, _acted(request, claim, "sources", changed="sourcesChanged"))
+
+
+@require_POST
+@permission_required("reviews.change_source", raise_exception=True)
+def source_edit_cancel_view(request, claim_id: int, source_id: int):
+    """Close a source's edit form, forgetting what was typed in it."""
+    source = _own_source(request, claim_id, source_id)
+    claim = _claim(claim_id)
+    services.draft_clear(claim=claim, user=request.user, form=Draft.Form.SOURCE_EDIT, source=source)
+    if not request.htmx:
+        return redirect(claim)
+    return _in_sources_panel(request, _panel(request, claim, "sources"))
+
+
+@require_POST
+@permission_required("reviews.change_source", raise_exception=True)
+def source_draft_save_view(request, claim_id: int, source_id: int):
+    """What is typed in a source's edit form, kept as ``draft_save_view`` keeps the others'."""
+    source = _own_source(request, claim_id, source_id)
+    try:
+        services.draft_save(
+            claim=source.claim,
+            user=request.user,
+            form=Draft.Form.SOURCE_EDIT,
+            data=request.POST,
+            source=source,
+        )
+    except WorkflowError as error:
+        return HttpResponse(str(error), status=HTTPStatus.CONFLICT, content_type="text/plain")
+    return HttpResponse(status=HTTPStatus.NO_CONTENT)
 
 
 @require_POST
@@ -769,7 +815,7 @@ def verdict_unpublish_view(request, verdict_id: int):
 def draft_save_view(request, claim_id: int, form: str):
     """Keep what is typed in one of the claim's forms (sent as it is typed, and as the page
     is left). Nothing to show: 204."""
-    if form not in Draft.Form.values:
+    if form not in Draft.Form.values or form == Draft.Form.SOURCE_EDIT:
         raise Http404("No such form.")
     claim = get_object_or_404(Claim, pk=claim_id)
     services.draft_save(claim=claim, user=request.user, form=form, data=request.POST)

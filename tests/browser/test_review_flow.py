@@ -333,6 +333,35 @@ def test_a_verdict_being_typed_survives_adding_a_source_a_note_and_a_reload(
     assert not claim.drafts.filter(form="verdict").exists()
 
 
+def test_a_source_being_edited_survives_a_reload_and_cancel_forgets_it(
+    page, page_problems, reviewer, article
+):
+    claim = claim_in(article, GUNS, status=Claim.Status.IN_RESEARCH, assignee=reviewer)
+    SourceFactory(claim=claim, added_by=reviewer, title=SOURCE_TITLE)
+    log_in(page, reviewer)
+    page.goto(claim.get_absolute_url())
+    sources = page.get_by_role("region", name="Sources")
+    sources.get_by_role("link", name=f"Edit source {SOURCE_TITLE}").click()
+    edit = sources.get_by_role("form", name="Edit source")
+    # The form came in by htmx: type once htmx has wired its draft saver, as a person would.
+    page.wait_for_function(
+        "() => document.querySelector('form[aria-label=\"Edit source\"] [data-draft]')"
+        "?.['htmx-internal-data']?.initHash"
+    )
+    edit.get_by_label("Title").fill("Ministry of Defence statement, corrected")
+    page.wait_for_timeout(1200)  # a pause in typing: the draft is saved
+
+    page.reload()
+    edit = sources.get_by_role("form", name="Edit source")
+    expect(edit.get_by_label("Title")).to_have_value("Ministry of Defence statement, corrected")
+
+    edit.get_by_role("button", name="Cancel").click()
+    expect(sources.get_by_role("form", name="Edit source")).to_have_count(0)
+    expect(sources.get_by_role("link", name=SOURCE_TITLE, exact=True)).to_be_visible()
+    page.reload()
+    expect(sources.get_by_role("form", name="Edit source")).to_have_count(0)
+
+
 def test_sources_and_notes_added_quickly_ten_times_log_no_console_error(
     page, page_problems, reviewer, article
 ):

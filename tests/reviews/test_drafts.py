@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from factcheck.claims.models import Claim
 from factcheck.reviews.models import Draft, Rating, Verdict
-from tests.factories import ClaimFactory, ReviewerFactory, SourceFactory
+from tests.factories import ClaimFactory, ReviewerFactory, SourceFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -169,3 +169,100 @@ def test_drafts_need_a_logged_in_researcher_and_a_csrf_token(client, claim, revi
     checked.force_login(reviewer)
     assert checked.post(url, {"text": "x"}).status_code == 403
     assert not Draft.objects.exists()
+
+
+@pytest.fixture
+def own_source(claim, reviewer):
+    return SourceFactory(claim=claim, added_by=reviewer, title="Ministry statement")
+
+
+def save_source_draft(client, source, data):
+    url = reverse("reviews:source_draft", args=[source.claim_id, source.pk])
+    return client.post(url, data, **HTMX)
+
+
+def test_a_source_being_edited_reopens_at_its_form_as_typed_after_a_panel_refresh(
+    reviewer_client, claim, own_source
+):
+    response = save_source_draft(
+        reviewer_client, own_source, {"url": own_source.url, "title": "Ministry <corrected>"}
+    )
+    assert response.status_code == 204
+
+    # Another panel's change (a verdict proposed, a match decided) refreshes the sources.
+    panel = reviewer_client.get(reverse("reviews:panel", args=[claim.pk, "sources"]), **HTMX)
+    page = reviewer_client.get(claim.get_absolute_url()).text
+
+    for html in (panel.text, page):
+        assert 'value="Ministry &lt;corrected&gt;"' in html
+        assert reverse("reviews:source_edit", args=[claim.pk, own_source.pk]) in html
+    own_source.refresh_from_db()
+    assert own_source.title == "Ministry statement"
+
+
+def test_the_edit_form_opened_again_starts_from_its_draft(reviewer_client, claim, own_source):
+    save_source_draft(reviewer_client, own_source, {"title": "Half typed"})
+
+    form = reviewer_client.get(
+        reverse("reviews:source_edit", args=[claim.pk, own_source.pk]), **HTMX
+    ).text
+
+    assert 'value="Half typed"' in form
+    assert f'value="{own_source.url}"' in form  # fields not typed keep the source's value
+
+
+def test_saving_the_source_clears_its_draft_and_closes_the_form(reviewer_client, claim, own_source):
+    other = SourceFactory(claim=claim, added_by=own_source.added_by)
+    save_source_draft(reviewer_client, own_source, {"title": "New title"})
+    save_source_draft(reviewer_client, other, {"title": "Other half typed"})
+    url = reverse("reviews:source_edit", args=[claim.pk, own_source.pk])
+
+    response = reviewer_client.post(
+        url, {"url": own_source.url, "title": "New title", "stance": "supports"}, **HTMX
+    )
+
+    assert response.status_code == 200
+    own_source.refresh_from_db()
+    assert own_source.title == "New title"
+    assert list(Draft.objects.values_list("source_id", flat=True)) == [other.pk]
+
+
+def test_cancel_closes_the_edit_form_and_forgets_what_was_typed(reviewer_client, claim, own_source):
+    save_source_draft(reviewer_client, own_source, {"title": "Never mind"})
+    url = reverse("reviews:source_edit_cancel", args=[claim.pk, own_source.pk])
+
+    panel = reviewer_client.post(url, **HTMX)
+    assert panel.status_code == 200
+    assert panel.headers["HX-Retarget"] == "#claim-sources"
+    assert "Never mind" not in panel.text
+    assert not Draft.objects.exists()
+    assert reviewer_client.post(url).url == claim.get_absolute_url()  # without JavaScript
+
+
+def test_a_source_edit_draft_is_its_authors_alone(claim, own_source):
+    stranger = Client()
+    stranger.force_login(ReviewerFactory())
+
+    assert save_source_draft(stranger, own_source, {"title": "Not mine"}).status_code == 404
+    assert (
+        stranger.post(
+            reverse("reviews:source_edit_cancel", args=[claim.pk, own_source.pk])
+        ).status_code
+        == 404
+    )
+    assert not Draft.objects.exists()
+
+
+def test_a_source_a_verdict_rests_on_keeps_no_edit_draft(reviewer_client, claim, own_source):
+    verdict = VerdictFactory(claim=claim, status=Verdict.Status.AWAITING_APPROVAL)
+    verdict.sources.add(own_source)
+
+    response = save_source_draft(reviewer_client, own_source, {"title": "Too late"})
+
+    assert response.status_code == 409
+    assert "A verdict rests on this source" in response.text
+    assert not Draft.objects.exists()
+
+
+def test_the_generic_draft_url_refuses_the_source_edit_form(reviewer_client, claim):
+    assert save_draft(reviewer_client, claim, "source_edit", {"title": "x"}).status_code == 404
