@@ -26,6 +26,7 @@ from factcheck.extraction.identities import (
     opening_pronoun,
     pronoun_fits,
 )
+from factcheck.extraction.people import People
 from factcheck.extraction.quotes import QuoteRegions
 from factcheck.extraction.sentences import (
     Sentence,
@@ -42,6 +43,7 @@ from factcheck.extraction.speakers import (
     leading_attribution,
     main_subject,
     segment_attributions,
+    speaker_kind,
     what_called,
 )
 from factcheck.extraction.split import Clause, split_clauses
@@ -74,6 +76,8 @@ _ELLIPTICAL_RE = re.compile(
 _ELLIPTICAL_MAX_WORDS = 6
 # A claim this much inside quotation marks is someone's words as printed.
 QUOTED_SHARE = 0.5
+# How many sentences back a "he" of the outlet's narration is looked for.
+_PRONOUN_LOOKBACK = 4
 
 
 def _tidy(text: str) -> str:
@@ -120,6 +124,9 @@ class _Extraction:
             if not is_furniture_paragraph(body[start:end]):
                 self.sentences.extend(split_paragraph(body, start, end, index))
         self._segments: dict[int, list[SegmentAttribution]] = {}
+        self.people = People(body, self.tracker.surnames)
+        # Per sentence done: whether it is quoted, and the people who speak in it.
+        self._spoken: list[tuple[bool, list[str]]] = []
 
     def segments(self, index: int) -> list[SegmentAttribution]:
         if index not in self._segments:
@@ -161,20 +168,37 @@ class _Extraction:
             quote=_printed_words(self.body, claim),
         )
 
-    def _referent(self, text: str, speaker: str | None, quoted_share: float) -> str | None:
+    def _referent(
+        self, text: str, speaker: str | None, quoted_share: float, before: list[str]
+    ) -> str | None:
         """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
-        ("Zelenskyy said he has not fled"), in the outlet's own narration the last person
-        named. Inside a quotation a third-person pronoun is never the speaker, and who it
-        is cannot be told without a parser: left as printed."""
+        ("Zelenskyy said he has not fled"), in the outlet's own narration the one person
+        in sight (``before``: the people of this sentence's earlier clauses). Inside a
+        quotation a third-person pronoun is never the speaker, and who it is cannot be
+        told without a parser: left as printed."""
         pronoun = opening_pronoun(text)
         if pronoun is None or quoted_share >= QUOTED_SHARE:
             return None
         surnames = self.tracker.surnames
         if speaker:
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
-        if pronoun in ("he", "she", "his", "her"):
-            return self.tracker.last.get("person")
+        if pronoun not in ("he", "she", "his", "her"):
+            return None
+        if before:
+            return self.people.referent(pronoun, before)
+        for index in range(len(self._spoken) - 1, -1, -1):
+            if len(self._spoken) - index > _PRONOUN_LOOKBACK:
+                break
+            quoted, speakers = self._spoken[index]
+            people = [] if quoted else self.people.mentioned(self._text(index))
+            people += speakers
+            if people:
+                return self.people.referent(pronoun, people)
         return None
+
+    def _text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.body[sentence.start : sentence.end]
 
     def _quote_speaker(self, index: int, region: int) -> str | None:
         """A quoted sentence's speaker: named where the quote closes, else the last one."""
@@ -211,6 +235,7 @@ class _Extraction:
         found: list[_Found] = []
         previous_speaker: str | None = None
         previous_raw = ""
+        speakers: list[str] = []
         for clause in clauses:
             raw = clause.text(text)
             if not raw:
@@ -230,16 +255,22 @@ class _Extraction:
                 previous_speaker, previous_raw = speaker, raw
             claim = self._claim(clause, raw, content, speaker, sentence, text)
             if claim is not None:
+                before = []
+                if clause.start and opening_pronoun(claim.text):
+                    before = [*speakers, *self.people.mentioned(text[: clause.start])]
                 referent = self._referent(
-                    claim.text, speaker, self.quotes.quoted_fraction(claim.start, claim.end)
+                    claim.text, speaker, self.quotes.quoted_fraction(claim.start, claim.end), before
                 )
                 found.append(_Found(claim, index, sentence.paragraph, referent))
+            if speaker and speaker_kind(speaker, self.tracker.surnames) == "person":
+                speakers.append(speaker)
         if segment_speaker:
             # The trailing "..., the spokesman said." governs the sentence: a quote that
             # follows is the spokesman's, whoever a clause of it mentioned.
             self.tracker.note(segment_speaker)
         if not quoted:
-            self.tracker.mention(main_subject(text))
+            self.tracker.mention(main_subject(text) or self.people.appositive_name(text))
+        self._spoken.append((quoted, speakers))
         return found
 
     def _own_speaker(
