@@ -69,7 +69,9 @@ _EDGE_PUNCTUATION = " ,;:–—-\t\n"
 _SPAN_EDGE = " ,;:.\t\n\r"
 # Clauses joined by these carry on the previous clause's speaker; after ", while" or
 # ", whereas" a contrasting subject speaks for itself.
-_INHERITING_JOINERS = frozenset({"semicolon", "but", "continues", "and_say", "and_that"})
+_INHERITING_JOINERS = frozenset(
+    {"semicolon", "but", "continues", "and_say", "and_that", "predicate"}
+)
 _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
 )
@@ -288,7 +290,7 @@ class _Extraction:
                 subject = main_subject(previous_raw)
                 previous_speaker = tracker.resolve(subject) if subject else None
             return previous_speaker, _strip_reporting_verb(raw)
-        if clause.joiner == "relative":
+        if clause.joiner in ("relative", "predicate"):
             return None, f"{clause.antecedent} {raw}" if clause.antecedent else raw
         if clause.joiner == "continues" and not previous_speaker:
             subject = main_subject(previous_raw)

@@ -64,6 +64,21 @@ _PAST_VERBS = word_set(
     "fought caught brought kept stood fled"
 )
 _ADVERBS = word_set("even also now still then only already never not often")
+_AUXILIARIES = word_set(
+    "is are was were has have had will would can could may might must should shall be been being"
+)
+# What follows a verb that opens a second predicate: "and approved the merger", "and fled
+# to Spain", "and killed 20 people"; not "and processed foods".
+_OBJECT_OPENERS = _SUBJECT_OPENERS | word_set(
+    "to in on at for from with into by him her them it up down out off back over"
+)
+_PARTICIPLES = _PAST_VERBS | word_set(
+    "taken given seen shown known held kept sent told written driven broken chosen stolen "
+    "beaten hidden frozen shaken thrown grown drawn born"
+)
+_RELATIVE_WORDS = word_set("who which that whom whose")
+_LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
+_MAX_SUBJECT_WORDS = 8
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
 # What a cut looks at on either side of itself: a few words, never the whole rest of a
@@ -195,6 +210,93 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+def clause_subject(text: str) -> str | None:
+    """The subject of the clause ``text`` opens with, reported speech looked into: "he" in
+    "Mr Mubanga said he was unable to return", "Passengers on the flight" in "Passengers on
+    the flight will be contacted"; None when it is not plain."""
+    attribution = leading_attribution(text[:_WINDOW])
+    if attribution is not None and not attribution.commits:
+        text = text[attribution.content_start :]
+    words = text[:_WINDOW].split()[: _MAX_SUBJECT_WORDS + 8]
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    if words and words[0].lower() in _LEADING_PREPOSITIONS:
+        # "In August, the nurse ...": the adverbial before the comma is no subject
+        comma = next((i for i, word in enumerate(words[:7]) if word.endswith(",")), None)
+        if comma is None:
+            return None
+        words = words[comma + 1 :]
+    if not words or not (
+        words[0].lower() in PRONOUNS
+        or words[0].lower() in _SUBJECT_OPENERS
+        or words[0][:1].isupper()
+        or words[0][:1].isdigit()
+    ):
+        return None
+    for index, word in enumerate(words[: _MAX_SUBJECT_WORDS + 1]):
+        bare = word.strip(',.;:"“”').lower()
+        if index and (_is_verb(bare) or bare in _PAST_VERBS):
+            subject = words[:index]
+            while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
+                subject.pop()  # "The team then created"
+            return " ".join(subject).strip(' "“”')
+        if word[-1] in ",;:" or bare in _RELATIVE_WORDS or word[:1] in '"“(':
+            return None
+    return None
+
+
+def _auxiliary_chain(text: str) -> str | None:
+    """ "will be" in "Passengers will be contacted": the auxiliaries before a last participle."""
+    words = text.split()[-5:]
+    if len(words) < 2 or not _is_participle(words[-1]):
+        return None
+    chain: list[str] = []
+    for word in reversed(words[:-1]):
+        if word.lower() not in _AUXILIARIES:
+            break
+        chain.append(word)
+    chain.reverse()
+    # "to be stopped and searched": no finite auxiliary, no subject of its own to share
+    if not chain or chain[0].lower() in ("be", "been", "being"):
+        return None
+    return " ".join(chain)
+
+
+def _is_participle(word: str) -> bool:
+    word = word.lower()
+    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
+
+
+def _second_predicate(before: str, after: str, comma: bool) -> str | None:
+    """The words a second predicate after "and" needs in front of it to stand alone: its
+    subject ("The board" + "approved the merger"), and the auxiliaries it shares ("Passengers
+    will be" + "closely monitored"); None when "and" does not open one."""
+    words = after.split()[:6]
+    while words and (words[0].lower() in _ADVERBS | {"later"} or words[0].endswith("ly")):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in _AUXILIARIES and first not in ("be", "been", "being"):
+        prefix = ""  # "had lost his passport, and was travelling on"
+    elif first in _PAST_VERBS or (len(first) > 4 and first.endswith("ed")):
+        chain = _auxiliary_chain(before)
+        if chain:
+            prefix = chain  # "will be contacted and closely monitored"
+        elif comma and words[1].lower().strip(",.") in _OBJECT_OPENERS | {"that"}:
+            prefix = ""  # "met on Tuesday, and approved the merger"
+        else:
+            return None
+    else:
+        return None
+    subject = clause_subject(before)
+    if not subject or subject.lower() in ("it", "there", "this", "that"):
+        return None
+    if prefix and not before.rstrip().endswith(f"{subject} {prefix} {before.split()[-1]}"):
+        return None  # the shared auxiliaries must be the subject's own, next to it
+    return f"{subject} {prefix}".strip()
+
+
 def _ends_list(text: str) -> bool:
     """ "the US, Europe" before "and Japan": the last item of a list, not a new clause."""
     return any(token.endswith(",") for token in text.split()[-3:-1])
@@ -270,7 +372,18 @@ def split_clauses(
             clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
             position = relative_end
             continue
-        if kind in ("and_clause", "bare_while") and not starts_clause(after):
+        if kind == "and_clause" and not starts_clause(after):
+            predicate_subject = None
+            if not _ends_list(before):
+                predicate_subject = _second_predicate(before, after, match.group().startswith(","))
+            if predicate_subject is None:
+                continue
+            current.end = cut
+            clauses.append(
+                Clause(match.end(), len(sentence), "predicate", antecedent=predicate_subject)
+            )
+            continue
+        if kind == "bare_while" and not starts_clause(after):
             continue
         if kind == "reported" and not _reports(after):
             continue

@@ -151,3 +151,68 @@ def test_after_figures_showed_gives_a_second_claim_with_the_figures_as_speaker()
 )
 def test_as_or_after_without_a_reported_that_clause_is_not_cut(body):
     assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Residents of the block will be rehoused and fully compensated by the council.",
+            [
+                "Residents of the block will be rehoused",
+                "Residents of the block will be fully compensated by the council",
+            ],
+        ),
+        (
+            "The vaccine has been trialled and licensed in 14 countries.",
+            ["The vaccine has been trialled", "The vaccine has been licensed in 14 countries"],
+        ),
+        (
+            "The club had sold its ground, and was playing at a rugby stadium by 2010.",
+            ["The club had sold its ground", "The club was playing at a rugby stadium by 2010"],
+        ),
+        (
+            "The committee met on Monday, and rejected the proposal by nine votes to two.",
+            [
+                "The committee met on Monday",
+                "The committee rejected the proposal by nine votes to two",
+            ],
+        ),
+        (
+            "The regulator then fined the bank £2m, and ordered it to repay customers.",
+            [
+                "The regulator then fined the bank £2m",
+                "The regulator ordered it to repay customers",
+            ],
+        ),
+    ],
+)
+def test_a_second_predicate_after_and_gets_the_subject_and_auxiliaries_it_shares(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an infinitive's participles share no finite auxiliary with a subject
+        "Drivers are more likely to be stopped and searched at the border.",
+        # a list whose last item starts with a participle
+        "Prices of bread, milk, and processed foods rose in June.",
+        # a predicate inside a relative clause belongs to the relative's subject
+        "Those who arrived late and were tested had the virus.",
+        # no comma and no shared auxiliary: one subject doing two things, one claim
+        "The army crossed the river and captured the town.",
+    ],
+)
+def test_and_before_a_participle_that_opens_no_second_predicate_is_not_cut(body):
+    assert len(texts(body)) == 1
+
+
+def test_a_second_predicate_in_reported_speech_keeps_the_speaker_and_names_him():
+    body = (
+        "Mr Okoro said he could not fly home because he had lost his passport, and was "
+        "staying with friends in Lagos."
+    )
+    first, second = extract_claims(body)
+    assert second.text == "Mr Okoro was staying with friends in Lagos"
+    assert first.speaker == second.speaker == "Mr Okoro"
