@@ -70,7 +70,7 @@ _SPAN_EDGE = " ,;:.\t\n\r"
 # Clauses joined by these carry on the previous clause's speaker; after ", while" or
 # ", whereas" a contrasting subject speaks for itself.
 _INHERITING_JOINERS = frozenset(
-    {"semicolon", "but", "continues", "and_say", "and_that", "predicate"}
+    {"semicolon", "but", "continues", "and_say", "and_that", "predicate", "adjunct"}
 )
 _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
@@ -238,7 +238,7 @@ class _Extraction:
         previous_speaker: str | None = None
         previous_raw = ""
         speakers: list[str] = []
-        for clause in clauses:
+        for clause in _adjuncts_after_their_clause(clauses):
             raw = clause.text(text)
             if not raw:
                 continue
@@ -253,7 +253,7 @@ class _Extraction:
                 speaker = previous_speaker
             else:
                 speaker = quote_speaker
-            if clause.joiner != "relative":
+            if clause.joiner not in ("relative", "adjunct"):
                 previous_speaker, previous_raw = speaker, raw
             claim = self._claim(clause, raw, content, speaker, sentence, text)
             if claim is not None:
@@ -290,7 +290,7 @@ class _Extraction:
                 subject = main_subject(previous_raw)
                 previous_speaker = tracker.resolve(subject) if subject else None
             return previous_speaker, _strip_reporting_verb(raw)
-        if clause.joiner in ("relative", "predicate"):
+        if clause.joiner in ("relative", "predicate", "adjunct"):
             return None, f"{clause.antecedent} {raw}" if clause.antecedent else raw
         if clause.joiner == "continues" and not previous_speaker:
             subject = main_subject(previous_raw)
@@ -353,6 +353,22 @@ class _Extraction:
             score=score,
             reasons=reasons,
         )
+
+
+def _adjuncts_after_their_clause(clauses: list[Clause]) -> list[Clause]:
+    """ "..., with more than 300 jobs lost" after the clause it hangs on, whose speaker it
+    shares."""
+    ordered: list[Clause] = []
+    pending: list[Clause] = []
+    for clause in clauses:
+        if clause.joiner == "adjunct":
+            pending.append(clause)
+            continue
+        ordered.append(clause)
+        if clause.joiner != "relative":
+            ordered.extend(pending)
+            pending = []
+    return ordered + pending
 
 
 def _printed_words(body: str, claim: ExtractedClaim) -> str:

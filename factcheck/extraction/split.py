@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extraction.figures import find_figures
 from factcheck.extraction.speakers import (
     COMMIT_VERBS,
     DATA_NOUNS,
@@ -39,6 +40,8 @@ _CUT_RE = re.compile(
     | (?P<and_clause>,?\s+and\s+)
     | (?P<bare_while>\s+while\s+)
     | (?P<relative>,\s+(?:which|who)\s+)
+    | (?P<participle>,\s+(?=having\s+\w))
+    | (?P<with_figure>,\s+with\s+)
     | (?P<reported>\s+(?:as|after)\s+(?=[\w"“]))
     | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
     )
@@ -79,6 +82,9 @@ _PARTICIPLES = _PAST_VERBS | word_set(
 _RELATIVE_WORDS = word_set("who which that whom whose")
 _LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
 _MAX_SUBJECT_WORDS = 8
+_SUBORDINATORS = word_set(
+    "as when while if although though because since once unless until whereas whether"
+)
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
 # What a cut looks at on either side of itself: a few words, never the whole rest of a
@@ -220,6 +226,8 @@ def clause_subject(text: str) -> str | None:
     words = text[:_WINDOW].split()[: _MAX_SUBJECT_WORDS + 8]
     if words and words[0].lower() == "that":
         words = words[1:]
+    if words and words[0].lower() in _SUBORDINATORS:
+        return None  # "As the forces face resistance, Putin urged": the subject comes later
     if words and words[0].lower() in _LEADING_PREPOSITIONS:
         # "In August, the nurse ...": the adverbial before the comma is no subject
         comma = next((i for i, word in enumerate(words[:7]) if word.endswith(",")), None)
@@ -356,6 +364,14 @@ def split_clauses(
             continue
         before = sentence[max(current.start, cut - _WINDOW) : cut]
         after = sentence[match.end() : match.end() + _WINDOW]
+        if kind in ("participle", "with_figure"):
+            adjunct = _adjunct(kind, sentence, match.end(), holes, before)
+            if adjunct is not None:
+                current.holes.append((cut, adjunct.end, " "))
+                clauses.append(adjunct)
+                clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
+                position = adjunct.end
+            continue
         relative = kind in ("relative", "restrictive")
         if len(_words(after)) < _MIN_CLAUSE_WORDS or (
             len(_words(before)) < (1 if relative else _MIN_CLAUSE_WORDS)
@@ -397,6 +413,41 @@ def split_clauses(
     for clause in clauses:
         clause.holes.extend(hole for hole in holes if clause.start <= hole[0] < clause.end)
     return clauses
+
+
+def _adjunct(
+    kind: str, sentence: str, start: int, holes: list[tuple[int, int, str]], before: str
+) -> Clause | None:
+    """A comma-fenced adjunct that states a fact of its own, as a clause: ", having flown
+    back from Sierra Leone," (the subject's earlier act) or ", with more than 300 jobs
+    lost" (a second figure)."""
+    end = _relative_end(sentence, start, holes)
+    words = _words(sentence[start:end])
+    if len(words) < _MIN_CLAUSE_WORDS:
+        return None
+    if kind == "with_figure":
+        # the figure is the point of the adjunct, and the clause before it has a verb
+        if not _has_verb(before) or not any(
+            figure.unit != "year" for figure in find_figures(" ".join(words[:6]))
+        ):
+            return None
+        return Clause(start, end, "adjunct")
+    subject = clause_subject(before) or _bare_subject(before)
+    if subject is None:
+        return None
+    return Clause(start, end, "adjunct", antecedent=f"{subject},")
+
+
+def _bare_subject(text: str) -> str | None:
+    """ "The patient" before ", having flown ...,": a short noun phrase with no verb."""
+    words = text.split()
+    if not words or len(words) > _MAX_SUBJECT_WORDS or _has_verb(text):
+        return None
+    if not (words[0].lower() in _SUBJECT_OPENERS or words[0][:1].isupper()):
+        return None
+    if any(word[-1] in ",;:" or word.lower() in _RELATIVE_WORDS for word in words):
+        return None
+    return text.strip()
 
 
 def _relative_end(sentence: str, start: int, holes: list[tuple[int, int, str]]) -> int:

@@ -216,3 +216,69 @@ def test_a_second_predicate_in_reported_speech_keeps_the_speaker_and_names_him()
     first, second = extract_claims(body)
     assert second.text == "Mr Okoro was staying with friends in Lagos"
     assert first.speaker == second.speaker == "Mr Okoro"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The climber, having spent two nights on the ridge, was airlifted to Inverness.",
+            [
+                "The climber was airlifted to Inverness",
+                "The climber, having spent two nights on the ridge",
+            ],
+        ),
+        (
+            "The ferry docked in Dover at noon, having left Calais four hours late.",
+            ["The ferry docked in Dover at noon", "The ferry, having left Calais four hours late"],
+        ),
+        (
+            "Ms Osei was elected in 2010, having stood twice before as an independent.",
+            ["Ms Osei was elected in 2010", "Ms Osei, having stood twice before as an independent"],
+        ),
+    ],
+)
+def test_a_having_clause_is_an_earlier_event_of_the_same_subject(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The airline carried 9 million passengers last year, with more than 40% flying "
+            "on business.",
+            [
+                "The airline carried 9 million passengers last year",
+                "more than 40% flying on business",
+            ],
+        ),
+        (
+            "Floods have forced 2,000 people from their homes, with 300 still in shelters.",
+            ["Floods have forced 2,000 people from their homes", "300 still in shelters"],
+        ),
+    ],
+)
+def test_with_a_second_figure_after_a_comma_is_its_own_claim(body, expected):
+    assert texts(body) == expected
+
+
+def test_the_second_figure_keeps_the_speaker_of_its_clause():
+    body = "Exports rose 6% in June, with car sales up by a third, the statistics office said."
+    exports, cars = extract_claims(body)
+    assert cars.text == "car sales up by a third"
+    assert exports.speaker == cars.speaker == "the statistics office"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The team won the league, with the help of a new coach.",
+        "Talks ended on Friday, with the deal due to close in 2026.",
+        "Having lost the vote, the minister resigned on Tuesday.",
+        # after a leading "As ..." clause the subject of the main clause is not plain
+        "As the storm closed in, rescuers reached the boat, having searched for six hours.",
+    ],
+)
+def test_with_no_figure_or_a_leading_participle_is_not_cut(body):
+    assert len(texts(body)) == 1
