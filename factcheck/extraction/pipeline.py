@@ -48,6 +48,7 @@ from factcheck.extraction.speakers import (
 )
 from factcheck.extraction.split import Clause, split_clauses
 from factcheck.extraction.types import ClaimType, ExtractedClaim
+from factcheck.extraction.words import word_set
 
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|notably|yet|so|also|still|indeed|moreover|"
@@ -76,6 +77,10 @@ _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
 )
 _ELLIPTICAL_MAX_WORDS = 6
+# "whom X described as ...": X's characterisation, X the speaker.
+_DESCRIBING_VERBS = word_set(
+    "described describes called calls named names labelled branded dubbed identified"
+)
 # A claim this much inside quotation marks is someone's words as printed.
 QUOTED_SHARE = 0.5
 # How many sentences back a "he" of the outlet's narration is looked for.
@@ -244,7 +249,7 @@ class _Extraction:
                 continue
             own, content = self._own_speaker(clause, raw, previous_speaker, previous_raw, quoted)
             if clause.joiner == "relative":
-                speaker = segment_speaker or quote_speaker
+                speaker = own or segment_speaker or quote_speaker
             elif own:
                 speaker = own
             elif segment_speaker:
@@ -290,8 +295,23 @@ class _Extraction:
                 subject = main_subject(previous_raw)
                 previous_speaker = tracker.resolve(subject) if subject else None
             return previous_speaker, _strip_reporting_verb(raw)
-        if clause.joiner in ("relative", "predicate", "adjunct"):
-            return None, f"{clause.antecedent} {raw}" if clause.antecedent else raw
+        if clause.joiner == "relative":
+            content = clause.completed(raw)
+            attribution = leading_attribution(content)
+            if attribution is not None and not attribution.commits and clause.antecedent:
+                # "Mr Mubanga, who insists he does not feel bitter, ...", "the plan, which
+                # critics say is unaffordable, ...": a claim with a speaker of its own
+                speaker = tracker.resolve(attribution.speaker, in_quote=quoted)
+                return speaker, content[attribution.content_start :]
+            words = raw.split()
+            if 0 < clause.gap <= len(words) and words[clause.gap - 1].lower() in _DESCRIBING_VERBS:
+                # "whom BBC sources described as an aid worker": the sources describe
+                subject = " ".join(words[: clause.gap - 1])
+                if subject and subject.lower() not in PRONOUNS and len(words[: clause.gap]) <= 6:
+                    return tracker.resolve(subject, in_quote=quoted), content
+            return None, content
+        if clause.joiner in ("predicate", "adjunct"):
+            return None, clause.completed(raw)
         if clause.joiner == "continues" and not previous_speaker:
             subject = main_subject(previous_raw)
             return (tracker.resolve(subject) if subject else None), raw

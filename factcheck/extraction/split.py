@@ -39,7 +39,7 @@ _CUT_RE = re.compile(
     | (?P<and_that>,?\s+and\s+that\s+)
     | (?P<and_clause>,?\s+and\s+)
     | (?P<bare_while>\s+while\s+)
-    | (?P<relative>,\s+(?:which|who)\s+)
+    | (?P<relative>,\s+(?:which|who|whom|whose)\s+)
     | (?P<participle>,\s+(?=having\s+\w))
     | (?P<with_figure>,\s+with\s+)
     | (?P<reported>\s+(?:as|after)\s+(?=[\w"“]))
@@ -102,6 +102,24 @@ class Clause:
     joiner: str = ""
     holes: list[tuple[int, int, str]] = field(default_factory=list)
     antecedent: str | None = None
+    # Where the antecedent goes: before the clause (0), after its first ``gap`` words
+    # ("whom police arrested" -> "police arrested <it>"), or as its owner (-1, "whose").
+    gap: int = 0
+
+    def completed(self, raw: str) -> str:
+        """The clause's text with the words it shares with its sentence put back."""
+        if not self.antecedent:
+            return raw
+        if self.gap < 0:
+            owner = self.antecedent
+            return f"{owner}' {raw}" if owner.endswith("s") else f"{owner}'s {raw}"
+        if self.gap:
+            words = raw.split(" ")
+            antecedent = self.antecedent
+            if antecedent.split(" ", 1)[0] in ("The", "A", "An", "This", "These", "Those"):
+                antecedent = antecedent[0].lower() + antecedent[1:]
+            return " ".join([*words[: self.gap], antecedent, *words[self.gap :]])
+        return f"{self.antecedent} {raw}"
 
     def pieces(self) -> list[tuple[int, int]]:
         parts = []
@@ -378,12 +396,24 @@ def split_clauses(
         ):
             continue
         if relative:
-            if not _opens_relative(after):
-                continue
             relative_end = _relative_end(sentence, match.end(), holes)
+            pronoun = match.group().split()[-1].lower()
+            gap: int | None = 0
+            if pronoun == "whose":
+                gap = -1
+            elif pronoun == "whom" or not _opens_relative(after):
+                gap = (
+                    _object_gap(sentence[match.end() : relative_end])
+                    if kind == "relative"
+                    else None
+                )
+            if gap is None:
+                continue
             antecedent = _antecedent(before)
             current.holes.append((cut, relative_end, " "))
-            clauses.append(Clause(match.end(), relative_end, "relative", antecedent=antecedent))
+            clauses.append(
+                Clause(match.end(), relative_end, "relative", antecedent=antecedent, gap=gap)
+            )
             # The main clause goes on after the relative clause: keep it last.
             clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
             position = relative_end
@@ -459,9 +489,52 @@ def _relative_end(sentence: str, start: int, holes: list[tuple[int, int, str]]) 
     return min(ends, default=len(sentence))
 
 
+# What may follow the verb of "whom police arrested ___ on Monday": the gap is there.
+_AFTER_GAP = word_set(
+    "as in on at for from after before last this earlier during with until since over when "
+    "yesterday today"
+)
+
+
+def _object_gap(text: str) -> int | None:
+    """How many words of an object relative come before its gap: 3 in "whom BBC sources
+    described ___ as a spy", 2 in "which the council approved ___ in May"; None when the
+    gap cannot be told ("which it plans to sell")."""
+    words = text.split()
+    if not words:
+        return None
+    if _is_verb(words[0].lower()) or words[0].lower() in _PAST_VERBS:
+        return None
+    verb = next(
+        (
+            index
+            for index, word in enumerate(words[1:6], start=1)
+            if _is_verb(word.lower()) or word.lower() in _PAST_VERBS
+        ),
+        None,
+    )
+    if verb is None or any(word[-1] in ",;:" for word in words[:verb]):
+        return None
+    end = verb
+    while end < len(words) and (
+        _is_verb(words[end].lower()) or words[end].lower() in _PAST_VERBS | _ADVERBS
+    ):
+        end += 1
+        if words[end - 1].lower() in SAY_VERBS:
+            break
+    if end == len(words) or words[end].lower().strip(",.") in _AFTER_GAP:
+        return end
+    # "which he said was unfair": the gap is the subject of the reported clause
+    if words[end - 1].lower() in SAY_VERBS and words[end].lower() in _AUXILIARIES:
+        return end
+    return None
+
+
 def _opens_relative(after: str) -> bool:
     words = _words(after)[:2]
     if not words:
         return False
     first = words[0].lower()
+    if len(words) > 1 and words[1].lower() in SAY_VERBS and not _is_verb(first):
+        return False  # "which critics say is unaffordable": the critics are its subject
     return not (first in PRONOUNS or first in _SUBJECT_OPENERS or words[0][0].isupper())

@@ -282,3 +282,52 @@ def test_the_second_figure_keeps_the_speaker_of_its_clause():
 )
 def test_with_no_figure_or_a_leading_participle_is_not_cut(body):
     assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The minister praised a local charity, whom inspectors rated as outstanding in 2019.",
+            [
+                "inspectors rated a local charity as outstanding in 2019",
+                "The minister praised a local charity",
+            ],
+        ),
+        (
+            "The tax, which the council introduced in 2012, raises £40m a year.",
+            ["the council introduced the tax in 2012", "The tax raises £40m a year"],
+        ),
+        (
+            "Ms Adeyemi, whose brother plays for Nigeria, scored twice on Sunday.",
+            ["Ms Adeyemi's brother plays for Nigeria", "Ms Adeyemi scored twice on Sunday"],
+        ),
+    ],
+)
+def test_an_object_or_possessive_relative_clause_puts_its_antecedent_back(body, expected):
+    assert texts(body) == expected
+
+
+def test_a_relative_clause_with_a_reporting_verb_has_its_own_speaker():
+    body = "Mr Varga, who insists he paid every bill, was charged with fraud in March."
+    paid, charged = extract_claims(body)
+    assert (paid.text, paid.speaker) == ("Mr Varga paid every bill", "Mr Varga")
+    assert charged.text == "Mr Varga was charged with fraud in March"
+    body = "The bridge, which engineers say is unsafe, was closed in 2020."
+    unsafe, closed = extract_claims(body)
+    assert (unsafe.text, unsafe.speaker) == ("the bridge is unsafe", "engineers")
+    assert closed.text == "The bridge was closed in 2020"
+
+
+def test_whom_someone_described_as_is_that_someones_characterisation():
+    body = "Police arrested a driver, whom witnesses described as reckless, on the M6."
+    described = extract_claims(body)[0]
+    assert (described.text, described.speaker) == (
+        "witnesses described a driver as reckless",
+        "witnesses",
+    )
+
+
+def test_an_object_relative_whose_gap_cannot_be_told_is_not_cut():
+    body = "The plant, which the firm plans to sell, employs 400 people."
+    assert len(texts(body)) == 1
