@@ -42,6 +42,7 @@ from factcheck.extraction.speakers import (
     according_to,
     leading_attribution,
     main_subject,
+    passive_agent,
     segment_attributions,
     speaker_kind,
     what_called,
@@ -265,8 +266,16 @@ class _Extraction:
                 before = []
                 if clause.start and opening_pronoun(claim.text):
                     before = [*speakers, *self.people.mentioned(text[: clause.start])]
+                # "Police denied ...", "... was described as X by Y": the outlet narrates an
+                # act of the speaker, so a pronoun in it is the narration's, not the speaker's
+                narrated = (
+                    own is not None and content == raw and opening_pronoun(raw) not in PRONOUNS
+                )
                 referent = self._referent(
-                    claim.text, speaker, self.quotes.quoted_fraction(claim.start, claim.end), before
+                    claim.text,
+                    None if narrated else speaker,
+                    self.quotes.quoted_fraction(claim.start, claim.end),
+                    before,
                 )
                 found.append(_Found(claim, index, sentence.paragraph, referent))
             if speaker and speaker_kind(speaker, self.tracker.surnames) == "person":
@@ -332,6 +341,9 @@ class _Extraction:
         called = what_called(raw)
         if called:
             return tracker.resolve(called, subject=main_subject(raw), in_quote=quoted), raw
+        agent = passive_agent(raw)
+        if agent:
+            return tracker.resolve(agent, in_quote=quoted), raw
         return None, raw
 
     def _claim(
