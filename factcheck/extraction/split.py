@@ -266,7 +266,12 @@ def clause_subject(text: str) -> str | None:
             while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
                 subject.pop()  # "The team then created"
             return " ".join(subject).strip(' "“”')
-        if word[-1] in ",;:" or bare in _RELATIVE_WORDS or word[:1] in '"“(':
+        if (
+            word[-1] in ",;:"
+            or bare in _RELATIVE_WORDS
+            or word[:1] in "("
+            or (word[:1] in '"“' and not index)
+        ):
             return None
     return None
 
@@ -305,6 +310,8 @@ def _second_predicate(before: str, after: str, comma: bool) -> str | None:
     first = words[0].lower()
     if first in _AUXILIARIES and first not in ("be", "been", "being"):
         prefix = ""  # "had lost his passport, and was travelling on"
+    elif first in SAY_THAT_VERBS and starts_clause(" ".join(words[1:])):
+        prefix = ""  # "told him the passport was found and suggested he had been ..."
     elif first in _PAST_VERBS or (len(first) > 4 and first.endswith("ed")):
         chain = _auxiliary_chain(before)
         if chain:

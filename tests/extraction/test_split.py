@@ -331,3 +331,31 @@ def test_whom_someone_described_as_is_that_someones_characterisation():
 def test_an_object_relative_whose_gap_cannot_be_told_is_not_cut():
     body = "The plant, which the firm plans to sell, employs 400 people."
     assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The inquiry found the pilot was tired and concluded the crash could have been "
+            "avoided.",
+            [
+                "The inquiry found the pilot was tired",
+                "The inquiry concluded the crash could have been avoided",
+            ],
+        ),
+        (
+            "Ms Lund said the doctor examined her and suggested the injury was caused by a fall.",
+            [
+                "the doctor examined her",
+                "the doctor suggested the injury was caused by a fall",
+            ],
+        ),
+    ],
+)
+def test_and_before_a_reporting_verb_with_its_own_clause_is_a_second_report_of_the_subject(
+    body, expected
+):
+    claims = extract_claims(body)
+    assert [claim.text for claim in claims] == expected
+    assert len({claim.speaker for claim in claims}) == 1
