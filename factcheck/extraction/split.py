@@ -42,6 +42,7 @@ _CUT_RE = re.compile(
     | (?P<relative>,\s+(?:which|who|whom|whose)\s+)
     | (?P<participle>,\s+(?=having\s+\w))
     | (?P<with_figure>,\s+with\s+)
+    | (?P<summary>,\s+(?=(?:the|its|his|her|their)\s))
     | (?P<reported>\s+(?:as|after)\s+(?=[\w"“]))
     | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
     )
@@ -389,6 +390,14 @@ def split_clauses(
             continue
         before = sentence[max(current.start, cut - _WINDOW) : cut]
         after = sentence[match.end() : match.end() + _WINDOW]
+        if kind == "summary":
+            summary = _summary(sentence, match.end(), holes, before)
+            if summary is not None:
+                current.holes.append((cut, summary.end, " "))
+                clauses.append(summary)
+                clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
+                position = summary.end
+            continue
         if kind in ("participle", "with_figure"):
             adjunct = _adjunct(kind, sentence, match.end(), holes, before)
             if adjunct is not None:
@@ -473,6 +482,56 @@ def _adjunct(
     if subject is None:
         return None
     return Clause(start, end, "adjunct", antecedent=f"{subject},")
+
+
+_SUPERLATIVE_RE = re.compile(
+    r"^\S+\s+(?:\S+\s+)?(?:\w+est|most|least|worst|best|first|record|highest|lowest)\b", re.I
+)
+_SUMMARY_NOUNS = word_set(
+    "figure figures level rate total number amount rise fall increase drop loss losses profit "
+    "profits deficit growth fee sum price cost tally margin decline jump surge high low "
+    "toll"
+)
+_SUMMARY_END_RE = re.compile(r"\b(?:ever|on\s+record|since\s+\d{4}|in\s+\d+\s+years)$", re.I)
+_PRESENT_AUXILIARIES = word_set("is are has have will")
+_MAX_SUMMARY_WORDS = 10
+
+
+def _summary(
+    sentence: str, start: int, holes: list[tuple[int, int, str]], before: str
+) -> Clause | None:
+    """ "Losses rose to £500m in 2004, the worst ever": a noun phrase closing the sentence
+    that ranks the figure before it, a claim of its own about that figure ("£500m was the
+    worst ever")."""
+    end = _relative_end(sentence, start, holes)
+    text = sentence[start:end].rstrip(' .!"”')
+    if end < len(sentence) and not any(hole_start == end for hole_start, _, _ in holes):
+        return None  # a summary closes its sentence (or runs to the attribution)
+    words = text.split()
+    if (
+        not 2 <= len(words) <= _MAX_SUMMARY_WORDS
+        or _has_verb(text)
+        or not _SUPERLATIVE_RE.match(text)
+    ):
+        return None
+    figures = [figure for figure in find_figures(before) if figure.unit != "year"]
+    if not figures or not _has_verb(before):
+        return None
+    figure = figures[-1]
+    subject = figure.text
+    following = before[before.rfind(figure.text) + len(figure.text) :].split()
+    if figure.unit and following and following[0].lower() == figure.unit.lower():
+        subject += f" {following[0]}"  # "3 million units"
+        following = following[1:]
+    if not any(word.lower().strip(",.'’s") in _SUMMARY_NOUNS for word in words[1:4]) and not (
+        _SUMMARY_END_RE.search(text) and not following
+    ):
+        # "its lowest level since 1975" ranks the figure, and so does "the highest ever"
+        # right after it ("reached 40C, the highest ever"); after other words, "the worst
+        # ever" may rank the subject or the last noun: which, only a reader can tell
+        return None
+    tense = "is" if any(w.lower() in _PRESENT_AUXILIARIES for w in before.split()) else "was"
+    return Clause(start, end, "adjunct", antecedent=f"{subject} {tense}")
 
 
 def _bare_subject(text: str) -> str | None:

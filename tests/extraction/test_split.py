@@ -359,3 +359,42 @@ def test_and_before_a_reporting_verb_with_its_own_clause_is_a_second_report_of_t
     claims = extract_claims(body)
     assert [claim.text for claim in claims] == expected
     assert len({claim.speaker for claim in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The museum drew 2.4 million visitors in 2019, the highest figure in its history.",
+            [
+                "The museum drew 2.4 million visitors in 2019",
+                "2.4 million visitors was the highest figure in its history",
+            ],
+        ),
+        (
+            "Inflation has fallen to 1.8%, its lowest level since 2016.",
+            ["Inflation has fallen to 1.8%", "1.8% is its lowest level since 2016"],
+        ),
+        (
+            "The club paid £12m for the striker, the biggest fee in its history.",
+            ["The club paid £12m for the striker", "£12m was the biggest fee in its history"],
+        ),
+    ],
+)
+def test_a_closing_noun_phrase_that_ranks_the_figure_is_a_claim_about_that_figure(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # which thing "the strongest on record" ranks, the storm or the coast, is a guess
+        "The storm hit the coast in March, the strongest on record.",
+        # an appositive naming, not ranking
+        "He joined Leeds in 2004, the club's first signing from abroad.",
+        # no figure to rank
+        "She won the race, the best result of her career.",
+    ],
+)
+def test_a_closing_noun_phrase_with_no_figure_it_surely_ranks_is_not_cut(body):
+    assert len(texts(body)) == 1
