@@ -57,13 +57,26 @@ class People:
 
     def __init__(self, body: str, surnames: set[str]) -> None:
         self.surnames = surnames
-        self.gender: dict[str, str] = {}
+        self._body = body
+        self._gender: dict[str, str] | None = None
+
+    @property
+    def gender(self) -> dict[str, str]:
+        """ "he" or "she" for each surname the article gives an honorific, read once."""
+        if self._gender is None:
+            self._gender = self._genders(self._body)
+        return self._gender
+
+    @staticmethod
+    def _genders(body: str) -> dict[str, str]:
+        genders: dict[str, str] = {}
         for match in _TITLED_RE.finditer(body):
             title = match.group("title").lower()
             gender = "he" if title in _MALE else "she" if title in _FEMALE else ""
             key = _key(match.group("name"))
-            if gender and self.gender.setdefault(key, gender) != gender:
-                self.gender[key] = ""  # "Mr and Mrs Smith": the surname tells nothing
+            if gender and genders.setdefault(key, gender) != gender:
+                genders[key] = ""  # "Mr and Mrs Smith": the surname tells nothing
+        return genders
 
     def appositive_name(self, text: str) -> str | None:
         """The first person named in apposition: "William Pooley" in "an aid worker,

@@ -199,10 +199,14 @@ class _Extraction:
                 break
             quoted, speakers = self._spoken[index]
             people = [] if quoted else self.people.mentioned(self._text(index))
-            people += speakers
+            people += self._people_speaking(speakers)
             if people:
                 return self.people.referent(pronoun, people)
         return None
+
+    def _people_speaking(self, speakers: list[str]) -> list[str]:
+        surnames = self.tracker.surnames
+        return [speaker for speaker in speakers if speaker_kind(speaker, surnames) == "person"]
 
     def _text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -265,7 +269,10 @@ class _Extraction:
             if claim is not None:
                 before = []
                 if clause.start and opening_pronoun(claim.text):
-                    before = [*speakers, *self.people.mentioned(text[: clause.start])]
+                    before = [
+                        *self._people_speaking(speakers),
+                        *self.people.mentioned(text[: clause.start]),
+                    ]
                 # "Police denied ...", "... was described as X by Y": the outlet narrates an
                 # act of the speaker, so a pronoun in it is the narration's, not the speaker's
                 narrated = (
@@ -278,7 +285,7 @@ class _Extraction:
                     before,
                 )
                 found.append(_Found(claim, index, sentence.paragraph, referent))
-            if speaker and speaker_kind(speaker, self.tracker.surnames) == "person":
+            if speaker:
                 speakers.append(speaker)
         if segment_speaker:
             # The trailing "..., the spokesman said." governs the sentence: a quote that
@@ -390,6 +397,8 @@ class _Extraction:
 def _adjuncts_after_their_clause(clauses: list[Clause]) -> list[Clause]:
     """ "..., with more than 300 jobs lost" after the clause it hangs on, whose speaker it
     shares."""
+    if len(clauses) == 1:
+        return clauses
     ordered: list[Clause] = []
     pending: list[Clause] = []
     for clause in clauses:

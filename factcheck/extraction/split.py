@@ -381,6 +381,8 @@ def split_clauses(
         depth += sentence.count("(", counted, cut) - sentence.count(")", counted, cut)
         counted = cut
         kind = match.lastgroup or ""
+        if kind == "summary" and not _closes_sentence(sentence, match.end(), holes):
+            continue  # a ", the ..." that does not close the sentence ranks nothing
         # '"A," said X, "and B."': the quotation resumes after the attribution with a
         # clause of its own, another claim of the same speaker.
         resumed = kind == "resumed" and any(end == cut for _, end, _ in holes)
@@ -497,6 +499,12 @@ _PRESENT_AUXILIARIES = word_set("is are has have will")
 _MAX_SUMMARY_WORDS = 10
 
 
+def _closes_sentence(sentence: str, start: int, holes: list[tuple[int, int, str]]) -> bool:
+    """Whether what starts at ``start`` runs to the sentence's end or its attribution."""
+    end = _relative_end(sentence, start, holes)
+    return end == len(sentence) or any(hole_start == end for hole_start, _, _ in holes)
+
+
 def _summary(
     sentence: str, start: int, holes: list[tuple[int, int, str]], before: str
 ) -> Clause | None:
@@ -505,8 +513,6 @@ def _summary(
     worst ever")."""
     end = _relative_end(sentence, start, holes)
     text = sentence[start:end].rstrip(' .!"”')
-    if end < len(sentence) and not any(hole_start == end for hole_start, _, _ in holes):
-        return None  # a summary closes its sentence (or runs to the attribution)
     words = text.split()
     if (
         not 2 <= len(words) <= _MAX_SUMMARY_WORDS
