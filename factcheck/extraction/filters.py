@@ -109,6 +109,15 @@ _EXCLAMATIVE_RE = re.compile(
     r"i|you|his|her|its|their|our|my|your|to|many|much)\b)|what\s+an?\s)",
     re.IGNORECASE,
 )
+# "A spokesman could not comment on ...", "the club declined to comment": that nothing was
+# said is no claim to check.
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:(?:could|would|did|will|can)\s*(?:not|n['’]t)\s+comment|(?:declined|refused|"
+    r"declines|refuses)\s+to\s+comment|(?:not\s+be|not\s+been|unavailable)\s+(?:available\s+)?"
+    r"(?:for\s+comment|reached\s+for\s+comment)|did\s+not\s+(?:immediately\s+)?respond\s+to\s+"
+    r"(?:a\s+)?requests?\s+for\s+comment)\b",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 6
 _CAPTION_MAX_WORDS = 60
 MIN_CLAIM_WORDS = 3
@@ -264,6 +273,20 @@ CLAIM_RULES: tuple[Rule, ...] = (
         lambda text: bool(_SLOGAN_RE.match(text.bare)) and len(text.words) <= _SLOGAN_MAX_WORDS,
         ("Glory to Ukraine.", "Thank you all very much.", "Happy new year to all."),
         keeps=("Free school meals were cut for 40,000 pupils.",),
+    ),
+    Rule(
+        "no comment",
+        lambda text: bool(_NO_COMMENT_RE.search(text.bare)),
+        (
+            "A ministry spokeswoman could not comment on the talks.",
+            "The club declined to comment on reports of a £30m bid.",
+            "The company did not immediately respond to a request for comment.",
+            "he would not comment on the activities of the security services",
+        ),
+        keeps=(
+            "The minister's comments on the 40% rise were condemned by unions.",
+            "Viewers left 2,000 comments on the broadcaster's website.",
+        ),
     ),
     Rule(
         "hypothetical",

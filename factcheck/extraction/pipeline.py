@@ -27,6 +27,7 @@ from factcheck.extraction.identities import (
     opening_pronoun,
     pronoun_fits,
 )
+from factcheck.extraction.people import People
 from factcheck.extraction.quotes import QuoteRegions
 from factcheck.extraction.sentences import (
     Sentence,
@@ -42,11 +43,14 @@ from factcheck.extraction.speakers import (
     according_to,
     leading_attribution,
     main_subject,
+    passive_agent,
     segment_attributions,
+    speaker_kind,
     what_called,
 )
 from factcheck.extraction.split import Clause, split_clauses
 from factcheck.extraction.types import ClaimType, ExtractedClaim
+from factcheck.extraction.words import word_set
 
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|notably|yet|so|also|still|indeed|moreover|"
@@ -68,13 +72,21 @@ _EDGE_PUNCTUATION = " ,;:–—-\t\n"
 _SPAN_EDGE = " ,;:.\t\n\r"
 # Clauses joined by these carry on the previous clause's speaker; after ", while" or
 # ", whereas" a contrasting subject speaks for itself.
-_INHERITING_JOINERS = frozenset({"semicolon", "but", "continues", "and_say", "and_that"})
+_INHERITING_JOINERS = frozenset(
+    {"semicolon", "but", "continues", "and_say", "and_that", "predicate", "adjunct"}
+)
 _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I
 )
 _ELLIPTICAL_MAX_WORDS = 6
+# "whom X described as ...": X's characterisation, X the speaker.
+_DESCRIBING_VERBS = word_set(
+    "described describes called calls named names labelled branded dubbed identified"
+)
 # A claim this much inside quotation marks is someone's words as printed.
 QUOTED_SHARE = 0.5
+# How many sentences back a "he" of the outlet's narration is looked for.
+_PRONOUN_LOOKBACK = 4
 
 
 def _tidy(text: str) -> str:
@@ -121,6 +133,9 @@ class _Extraction:
             if not is_furniture_paragraph(body[start:end]):
                 self.sentences.extend(split_paragraph(body, start, end, index))
         self._segments: dict[int, list[SegmentAttribution]] = {}
+        self.people = People(body, self.tracker.surnames)
+        # Per sentence done: whether it is quoted, and the people who speak in it.
+        self._spoken: list[tuple[bool, list[str]]] = []
 
     def segments(self, index: int) -> list[SegmentAttribution]:
         if index not in self._segments:
@@ -162,20 +177,41 @@ class _Extraction:
             quote=_printed_words(self.body, claim),
         )
 
-    def _referent(self, text: str, speaker: str | None, quoted_share: float) -> str | None:
+    def _referent(
+        self, text: str, speaker: str | None, quoted_share: float, before: list[str]
+    ) -> str | None:
         """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
-        ("Zelenskyy said he has not fled"), in the outlet's own narration the last person
-        named. Inside a quotation a third-person pronoun is never the speaker, and who it
-        is cannot be told without a parser: left as printed."""
+        ("Zelenskyy said he has not fled"), in the outlet's own narration the one person
+        in sight (``before``: the people of this sentence's earlier clauses). Inside a
+        quotation a third-person pronoun is never the speaker, and who it is cannot be
+        told without a parser: left as printed."""
         pronoun = opening_pronoun(text)
         if pronoun is None or quoted_share >= QUOTED_SHARE:
             return None
         surnames = self.tracker.surnames
         if speaker:
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
-        if pronoun in ("he", "she", "his", "her"):
-            return self.tracker.last.get("person")
+        if pronoun not in ("he", "she", "his", "her"):
+            return None
+        if before:
+            return self.people.referent(pronoun, before)
+        for index in range(len(self._spoken) - 1, -1, -1):
+            if len(self._spoken) - index > _PRONOUN_LOOKBACK:
+                break
+            quoted, speakers = self._spoken[index]
+            people = [] if quoted else self.people.mentioned(self._text(index))
+            people += self._people_speaking(speakers)
+            if people:
+                return self.people.referent(pronoun, people)
         return None
+
+    def _people_speaking(self, speakers: list[str]) -> list[str]:
+        surnames = self.tracker.surnames
+        return [speaker for speaker in speakers if speaker_kind(speaker, surnames) == "person"]
+
+    def _text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.body[sentence.start : sentence.end]
 
     def _quote_speaker(self, index: int, region: int) -> str | None:
         """A quoted sentence's speaker: named where the quote closes, else the last one."""
@@ -212,13 +248,14 @@ class _Extraction:
         found: list[_Found] = []
         previous_speaker: str | None = None
         previous_raw = ""
-        for clause in clauses:
+        speakers: list[str] = []
+        for clause in _adjuncts_after_their_clause(clauses):
             raw = clause.text(text)
             if not raw:
                 continue
             own, content = self._own_speaker(clause, raw, previous_speaker, previous_raw, quoted)
             if clause.joiner == "relative":
-                speaker = segment_speaker or quote_speaker
+                speaker = own or segment_speaker or quote_speaker
             elif own:
                 speaker = own
             elif segment_speaker:
@@ -227,20 +264,37 @@ class _Extraction:
                 speaker = previous_speaker
             else:
                 speaker = quote_speaker
-            if clause.joiner != "relative":
+            if clause.joiner not in ("relative", "adjunct"):
                 previous_speaker, previous_raw = speaker, raw
             claim = self._claim(clause, raw, content, speaker, sentence, text)
             if claim is not None:
+                before = []
+                if clause.start and opening_pronoun(claim.text):
+                    before = [
+                        *self._people_speaking(speakers),
+                        *self.people.mentioned(text[: clause.start]),
+                    ]
+                # "Police denied ...", "... was described as X by Y": the outlet narrates an
+                # act of the speaker, so a pronoun in it is the narration's, not the speaker's
+                narrated = (
+                    own is not None and content == raw and opening_pronoun(raw) not in PRONOUNS
+                )
                 referent = self._referent(
-                    claim.text, speaker, self.quotes.quoted_fraction(claim.start, claim.end)
+                    claim.text,
+                    None if narrated else speaker,
+                    self.quotes.quoted_fraction(claim.start, claim.end),
+                    before,
                 )
                 found.append(_Found(claim, index, sentence.paragraph, referent))
+            if speaker:
+                speakers.append(speaker)
         if segment_speaker:
             # The trailing "..., the spokesman said." governs the sentence: a quote that
             # follows is the spokesman's, whoever a clause of it mentioned.
             self.tracker.note(segment_speaker)
         if not quoted:
-            self.tracker.mention(main_subject(text))
+            self.tracker.mention(main_subject(text) or self.people.appositive_name(text))
+        self._spoken.append((quoted, speakers))
         return found
 
     def _own_speaker(
@@ -259,7 +313,22 @@ class _Extraction:
                 previous_speaker = tracker.resolve(subject) if subject else None
             return previous_speaker, _strip_reporting_verb(raw)
         if clause.joiner == "relative":
-            return None, f"{clause.antecedent} {raw}" if clause.antecedent else raw
+            content = clause.completed(raw)
+            attribution = leading_attribution(content)
+            if attribution is not None and not attribution.commits and clause.antecedent:
+                # "Mr Mubanga, who insists he does not feel bitter, ...", "the plan, which
+                # critics say is unaffordable, ...": a claim with a speaker of its own
+                speaker = tracker.resolve(attribution.speaker, in_quote=quoted)
+                return speaker, content[attribution.content_start :]
+            words = raw.split()
+            if 0 < clause.gap <= len(words) and words[clause.gap - 1].lower() in _DESCRIBING_VERBS:
+                # "whom BBC sources described as an aid worker": the sources describe
+                subject = " ".join(words[: clause.gap - 1])
+                if subject and subject.lower() not in PRONOUNS and len(words[: clause.gap]) <= 6:
+                    return tracker.resolve(subject, in_quote=quoted), content
+            return None, content
+        if clause.joiner in ("predicate", "adjunct"):
+            return None, clause.completed(raw)
         if clause.joiner == "continues" and not previous_speaker:
             subject = main_subject(previous_raw)
             return (tracker.resolve(subject) if subject else None), raw
@@ -280,6 +349,9 @@ class _Extraction:
         called = what_called(raw)
         if called:
             return tracker.resolve(called, subject=main_subject(raw), in_quote=quoted), raw
+        agent = passive_agent(raw)
+        if agent:
+            return tracker.resolve(agent, in_quote=quoted), raw
         return None, raw
 
     def _claim(
@@ -321,6 +393,24 @@ class _Extraction:
             score=score,
             reasons=reasons,
         )
+
+
+def _adjuncts_after_their_clause(clauses: list[Clause]) -> list[Clause]:
+    """ "..., with more than 300 jobs lost" after the clause it hangs on, whose speaker it
+    shares."""
+    if len(clauses) == 1:
+        return clauses
+    ordered: list[Clause] = []
+    pending: list[Clause] = []
+    for clause in clauses:
+        if clause.joiner == "adjunct":
+            pending.append(clause)
+            continue
+        ordered.append(clause)
+        if clause.joiner != "relative":
+            ordered.extend(pending)
+            pending = []
+    return ordered + pending
 
 
 def _printed_words(body: str, claim: ExtractedClaim) -> str:

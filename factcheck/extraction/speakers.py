@@ -60,6 +60,12 @@ COMMIT_VERBS = word_set(
     "pledge pledges pledged vow vows vowed promise promises promised urge urges urged "
     "threaten threatens threatened demand demands demanded call calls called"
 )
+# Verbs of accusing and denying: the clause is the claim and its subject the speaker,
+# "the chairman accused the minister of ...", "the government denied the claims".
+ACCUSE_VERBS = word_set(
+    "accuse accuses accused deny denies denied blame blames blamed criticise criticises "
+    "criticised criticize criticizes criticized condemn condemns condemned"
+)
 # A commitment verb can sit late in a long clause: "As ... – Putin urged the army to ...".
 _MAX_COMMIT_WORDS = 40
 # Reporting verbs that take the listener as an object: "told reporters the ...".
@@ -71,7 +77,9 @@ _INVERTED_VERBS = word_set(
 )
 
 # One C-speed pass tells most clauses apart from the few worth scanning word by word.
-_REPORTING_WORDS = SAY_VERBS | SAY_THAT_VERBS | COMMIT_VERBS | {"according", "put", "puts"}
+_REPORTING_WORDS = (
+    SAY_VERBS | SAY_THAT_VERBS | COMMIT_VERBS | ACCUSE_VERBS | {"according", "put", "puts"}
+)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -128,6 +136,8 @@ _ORGANISATION_WORDS = word_set(
     "channel programme program foundation trust inc ltd plc corp"
 )
 _PLURAL_HEADS = word_set("people police staff media public")
+_EPITHET_RE = re.compile(r"^the\s+\d+-year-old$", re.IGNORECASE)
+_PERSON_HEADS = word_set("man woman boy girl mother father wife husband son daughter")
 _NP_LOWER_WORDS = (
     TITLE_WORDS
     | word_set(
@@ -339,13 +349,20 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
     for verb in range(1, min(len(tokens), _MAX_COMMIT_WORDS)):
         word = _bare(tokens[verb])
         commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)
+        accuses = word in ACCUSE_VERBS and verb < max_words and not _is_passive(tokens, verb)
+        if accuses and verb + 1 < len(tokens) and _bare(tokens[verb + 1]) != "by":
+            phrase = _noun_phrase_before(tokens, verb)
+            if phrase and (not phrase[0] or _is_leading_prefix(tokens[: phrase[0]])):
+                speaker = clean_speaker(" ".join(tokens[phrase[0] : phrase[1] + 1]))
+                if speaker and speaker.lower() not in _NP_BLOCKERS:
+                    return Attribution(speaker, 0, commits=True)
         if not commits and (verb >= max_words or word not in SAY_VERBS | SAY_THAT_VERBS):
             continue
         if tokens[verb - 1][-1] == "," and not commits and verb < max_words:
             appositive = _appositive_speaker(tokens, verb)
             if appositive is not None:
                 name, description = appositive
-                after = verb + 1
+                after = _past_setting(tokens, verb + 1)
                 if after < len(tokens) and _bare(tokens[after]) == "that":
                     after += 1
                 elif word in SAY_THAT_VERBS:
@@ -370,14 +387,16 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
             return Attribution(speaker, 0, commits=True)
         if start and not _is_leading_prefix(tokens[:start]):
             continue
-        after = verb + 1
+        after = _past_setting(tokens, verb + 1)
         if word in SAY_THAT_VERBS or word in SAY_VERBS:
             if after < len(tokens) and _bare(tokens[after]) == "that":
                 after += 1
             elif word in SAY_THAT_VERBS:
                 continue
             elif word in _OBJECT_VERBS:
-                after = _object_end(tokens, after, word)
+                after = _past_setting(tokens, _object_end(tokens, after, word))
+                if after < len(tokens) and _bare(tokens[after]) == "that":
+                    after += 1
         if after >= len(tokens):
             continue
         return Attribution(speaker, spans[after][0], commits=False)
@@ -386,26 +405,49 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
 
 _MAX_NAME_WORDS = 4
 _MAX_APPOSITIVE_WORDS = 12
+_SETTING_WORDS = word_set("in on at to during after before last yesterday earlier on")
+_MAX_SETTING_WORDS = 7
+
+
+def _past_setting(tokens: list[str], start: int) -> int:
+    """Where "that" is, past a setting between the verb and it: "claimed in the Observer
+    that ...", "said on Monday that ..."; ``start`` itself when there is none."""
+    if start >= len(tokens) or _bare(tokens[start]) not in _SETTING_WORDS:
+        return start
+    for index in range(start + 1, min(len(tokens), start + _MAX_SETTING_WORDS + 1)):
+        word = _bare(tokens[index])
+        if word == "that" and tokens[index - 1][-1] not in ",;:":
+            return index
+        if tokens[index][-1] in ";:" or tokens[index][0] in '"“' or _is_verb_like(word):
+            return start
+    return start
 
 
 def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     """ "Alberto Flores, president of the Spanish FA's disciplinary committee, said":
     a name of capitalised words, one comma-fenced description without a verb, the verb."""
-    name_end = next((i for i in range(min(verb, _MAX_NAME_WORDS)) if tokens[i][-1] == ","), -1)
-    if name_end < 1 or not all(
+    first = 0
+    while first < verb and _bare(tokens[first]) in _DISCOURSE_WORDS and tokens[first][-1] != ",":
+        first += 1  # "And Menzies Campbell, the party's spokesman, said"
+    name_end = next(
+        (i for i in range(first, min(verb, first + _MAX_NAME_WORDS)) if tokens[i][-1] == ","), -1
+    )
+    if name_end < first + 1 or not all(
         token[0].isupper() and token.strip(",").replace("-", "").isalpha()
-        for token in tokens[: name_end + 1]
+        for token in tokens[first : name_end + 1]
     ):
         return None
     description = tokens[name_end + 1 : verb]
     if not description or len(description) > _MAX_APPOSITIVE_WORDS:
         return None
-    if any(token[-1] in ",;:" for token in description[:-1]) or any(
-        _is_verb_like(_bare(token)) or token[0] in '"“' for token in description
-    ):
+    # "Mr Mubanga, 32, from Wembley, London, said": an age, a home town, a role
+    if any(
+        _is_verb_like(_bare(token)) or token[0] in '"“' or token[-1] in ";:"
+        for token in description
+    ) or any(_bare(token) in ("and", "or") for token in description):
         return None
-    name = " ".join(tokens[: name_end + 1]).rstrip(",")
-    if _bare(tokens[0]) in _CLAUSE_OPENERS | _DISCOURSE_WORDS:
+    name = " ".join(tokens[first : name_end + 1]).rstrip(",")
+    if _bare(tokens[first]) in _CLAUSE_OPENERS | _DISCOURSE_WORDS:
         return None
     return name, " ".join(description).rstrip(",")
 
@@ -426,6 +468,28 @@ def according_to(text: str) -> tuple[str, int, int] | None:
     if match is None or len(match.group("np").split()) > 8:
         return None
     return clean_speaker(match.group("np")), match.start(), match.end()
+
+
+_PASSIVE_AGENT_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:described|accused|criticised|"
+    r"criticized|condemned|branded|labelled|labeled|called|dubbed|blamed|attacked)\b"
+    r"[^.;:]{0,100}?\bby\s+(?P<np>(?:the\s+)?[\w'’()-]+(?:\s+[\w'’()-]+){0,6}?)"
+    r"\s*(?=[,.;:]|$|\s+(?:after|when|because|for|over|in|on|at|during|as|who|which|and)\b)"
+)
+
+
+def passive_agent(text: str) -> str | None:
+    """ "Her comments have been described as "irresponsible" by the IHRC": the IHRC's
+    characterisation; "were accused of bias by Muslim groups": the groups' accusation."""
+    if " by " not in text:
+        return None
+    match = _PASSIVE_AGENT_RE.search(text)
+    if match is None:
+        return None
+    agent = clean_speaker(re.sub(r"\s*\([^)]*\)?$", "", match.group("np")))
+    if not agent or _bare(agent.split()[0]) in PRONOUNS | _NP_BLOCKERS:
+        return None
+    return agent
 
 
 def what_called(text: str) -> str | None:
@@ -584,6 +648,8 @@ def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
     lowered = [word.lower().strip(_STRIP_CHARS) for word in words]
     if any(word in TITLE_WORDS for word in lowered):
         return "person"
+    if lowered[-1].endswith("-year-old") or lowered[-1] in _PERSON_HEADS:
+        return "person"  # "the 66-year-old", "a man"
     last = lowered[-1].removesuffix("'s").removesuffix("’s")
     if any(word in _ORGANISATION_WORDS for word in lowered):
         return "organisation"
@@ -627,6 +693,9 @@ class SpeakerTracker:
     ) -> str | None:
         """A named speaker for ``phrase``; pronouns point back, names are kept as written."""
         pronoun = phrase.lower()
+        if _EPITHET_RE.match(phrase) and "person" in self.last:
+            # "The 66-year-old criticised his fine": the person last named, by his age
+            return self.resolve("he", in_quote=in_quote)
         if pronoun not in PRONOUNS:
             self.note(phrase)
             return phrase

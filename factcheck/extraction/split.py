@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extraction.figures import find_figures
 from factcheck.extraction.speakers import (
     COMMIT_VERBS,
     DATA_NOUNS,
@@ -38,7 +39,10 @@ _CUT_RE = re.compile(
     | (?P<and_that>,?\s+and\s+that\s+)
     | (?P<and_clause>,?\s+and\s+)
     | (?P<bare_while>\s+while\s+)
-    | (?P<relative>,\s+(?:which|who)\s+)
+    | (?P<relative>,\s+(?:which|who|whom|whose)\s+)
+    | (?P<participle>,\s+(?=having\s+\w))
+    | (?P<with_figure>,\s+with\s+)
+    | (?P<summary>,\s+(?=(?:the|its|his|her|their)\s))
     | (?P<reported>\s+(?:as|after)\s+(?=[\w"“]))
     | (?P<restrictive>\s+(?:that|which)\s+(?=["“]?(?:has|have|had)\s))
     )
@@ -64,6 +68,24 @@ _PAST_VERBS = word_set(
     "fought caught brought kept stood fled"
 )
 _ADVERBS = word_set("even also now still then only already never not often")
+_AUXILIARIES = word_set(
+    "is are was were has have had will would can could may might must should shall be been being"
+)
+# What follows a verb that opens a second predicate: "and approved the merger", "and fled
+# to Spain", "and killed 20 people"; not "and processed foods".
+_OBJECT_OPENERS = _SUBJECT_OPENERS | word_set(
+    "to in on at for from with into by him her them it up down out off back over"
+)
+_PARTICIPLES = _PAST_VERBS | word_set(
+    "taken given seen shown known held kept sent told written driven broken chosen stolen "
+    "beaten hidden frozen shaken thrown grown drawn born"
+)
+_RELATIVE_WORDS = word_set("who which that whom whose")
+_LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
+_MAX_SUBJECT_WORDS = 8
+_SUBORDINATORS = word_set(
+    "as when while if although though because since once unless until whereas whether"
+)
 _MIN_CLAUSE_WORDS = 3
 _CUT_EDGE = ' ,"“”'
 # What a cut looks at on either side of itself: a few words, never the whole rest of a
@@ -81,6 +103,24 @@ class Clause:
     joiner: str = ""
     holes: list[tuple[int, int, str]] = field(default_factory=list)
     antecedent: str | None = None
+    # Where the antecedent goes: before the clause (0), after its first ``gap`` words
+    # ("whom police arrested" -> "police arrested <it>"), or as its owner (-1, "whose").
+    gap: int = 0
+
+    def completed(self, raw: str) -> str:
+        """The clause's text with the words it shares with its sentence put back."""
+        if not self.antecedent:
+            return raw
+        if self.gap < 0:
+            owner = self.antecedent
+            return f"{owner}' {raw}" if owner.endswith("s") else f"{owner}'s {raw}"
+        if self.gap:
+            words = raw.split(" ")
+            antecedent = self.antecedent
+            if antecedent.split(" ", 1)[0] in ("The", "A", "An", "This", "These", "Those"):
+                antecedent = antecedent[0].lower() + antecedent[1:]
+            return " ".join([*words[: self.gap], antecedent, *words[self.gap :]])
+        return f"{self.antecedent} {raw}"
 
     def pieces(self) -> list[tuple[int, int]]:
         parts = []
@@ -195,6 +235,102 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+def clause_subject(text: str) -> str | None:
+    """The subject of the clause ``text`` opens with, reported speech looked into: "he" in
+    "Mr Mubanga said he was unable to return", "Passengers on the flight" in "Passengers on
+    the flight will be contacted"; None when it is not plain."""
+    attribution = leading_attribution(text[:_WINDOW])
+    if attribution is not None and not attribution.commits:
+        text = text[attribution.content_start :]
+    words = text[:_WINDOW].split()[: _MAX_SUBJECT_WORDS + 8]
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    if words and words[0].lower() in _SUBORDINATORS:
+        return None  # "As the forces face resistance, Putin urged": the subject comes later
+    if words and words[0].lower() in _LEADING_PREPOSITIONS:
+        # "In August, the nurse ...": the adverbial before the comma is no subject
+        comma = next((i for i, word in enumerate(words[:7]) if word.endswith(",")), None)
+        if comma is None:
+            return None
+        words = words[comma + 1 :]
+    if not words or not (
+        words[0].lower() in PRONOUNS
+        or words[0].lower() in _SUBJECT_OPENERS
+        or words[0][:1].isupper()
+        or words[0][:1].isdigit()
+    ):
+        return None
+    for index, word in enumerate(words[: _MAX_SUBJECT_WORDS + 1]):
+        bare = word.strip(',.;:"“”').lower()
+        if index and (_is_verb(bare) or bare in _PAST_VERBS):
+            subject = words[:index]
+            while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
+                subject.pop()  # "The team then created"
+            return " ".join(subject).strip(' "“”')
+        if (
+            word[-1] in ",;:"
+            or bare in _RELATIVE_WORDS
+            or word[:1] in "("
+            or (word[:1] in '"“' and not index)
+        ):
+            return None
+    return None
+
+
+def _auxiliary_chain(text: str) -> str | None:
+    """ "will be" in "Passengers will be contacted": the auxiliaries before a last participle."""
+    words = text.split()[-5:]
+    if len(words) < 2 or not _is_participle(words[-1]):
+        return None
+    chain: list[str] = []
+    for word in reversed(words[:-1]):
+        if word.lower() not in _AUXILIARIES:
+            break
+        chain.append(word)
+    chain.reverse()
+    # "to be stopped and searched": no finite auxiliary, no subject of its own to share
+    if not chain or chain[0].lower() in ("be", "been", "being"):
+        return None
+    return " ".join(chain)
+
+
+def _is_participle(word: str) -> bool:
+    word = word.lower()
+    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
+
+
+def _second_predicate(before: str, after: str, comma: bool) -> str | None:
+    """The words a second predicate after "and" needs in front of it to stand alone: its
+    subject ("The board" + "approved the merger"), and the auxiliaries it shares ("Passengers
+    will be" + "closely monitored"); None when "and" does not open one."""
+    words = after.split()[:6]
+    while words and (words[0].lower() in _ADVERBS | {"later"} or words[0].endswith("ly")):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in _AUXILIARIES and first not in ("be", "been", "being"):
+        prefix = ""  # "had lost his passport, and was travelling on"
+    elif first in SAY_THAT_VERBS and starts_clause(" ".join(words[1:])):
+        prefix = ""  # "told him the passport was found and suggested he had been ..."
+    elif first in _PAST_VERBS or (len(first) > 4 and first.endswith("ed")):
+        chain = _auxiliary_chain(before)
+        if chain:
+            prefix = chain  # "will be contacted and closely monitored"
+        elif comma and words[1].lower().strip(",.") in _OBJECT_OPENERS | {"that"}:
+            prefix = ""  # "met on Tuesday, and approved the merger"
+        else:
+            return None
+    else:
+        return None
+    subject = clause_subject(before)
+    if not subject or subject.lower() in ("it", "there", "this", "that"):
+        return None
+    if prefix and not before.rstrip().endswith(f"{subject} {prefix} {before.split()[-1]}"):
+        return None  # the shared auxiliaries must be the subject's own, next to it
+    return f"{subject} {prefix}".strip()
+
+
 def _ends_list(text: str) -> bool:
     """ "the US, Europe" before "and Japan": the last item of a list, not a new clause."""
     return any(token.endswith(",") for token in text.split()[-3:-1])
@@ -245,6 +381,8 @@ def split_clauses(
         depth += sentence.count("(", counted, cut) - sentence.count(")", counted, cut)
         counted = cut
         kind = match.lastgroup or ""
+        if kind == "summary" and not _closes_sentence(sentence, match.end(), holes):
+            continue  # a ", the ..." that does not close the sentence ranks nothing
         # '"A," said X, "and B."': the quotation resumes after the attribution with a
         # clause of its own, another claim of the same speaker.
         resumed = kind == "resumed" and any(end == cut for _, end, _ in holes)
@@ -254,23 +392,62 @@ def split_clauses(
             continue
         before = sentence[max(current.start, cut - _WINDOW) : cut]
         after = sentence[match.end() : match.end() + _WINDOW]
+        if kind == "summary":
+            summary = _summary(sentence, match.end(), holes, before)
+            if summary is not None:
+                current.holes.append((cut, summary.end, " "))
+                clauses.append(summary)
+                clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
+                position = summary.end
+            continue
+        if kind in ("participle", "with_figure"):
+            adjunct = _adjunct(kind, sentence, match.end(), holes, before)
+            if adjunct is not None:
+                current.holes.append((cut, adjunct.end, " "))
+                clauses.append(adjunct)
+                clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
+                position = adjunct.end
+            continue
         relative = kind in ("relative", "restrictive")
         if len(_words(after)) < _MIN_CLAUSE_WORDS or (
             len(_words(before)) < (1 if relative else _MIN_CLAUSE_WORDS)
         ):
             continue
         if relative:
-            if not _opens_relative(after):
-                continue
             relative_end = _relative_end(sentence, match.end(), holes)
+            pronoun = match.group().split()[-1].lower()
+            gap: int | None = 0
+            if pronoun == "whose":
+                gap = -1
+            elif pronoun == "whom" or not _opens_relative(after):
+                gap = (
+                    _object_gap(sentence[match.end() : relative_end])
+                    if kind == "relative"
+                    else None
+                )
+            if gap is None:
+                continue
             antecedent = _antecedent(before)
             current.holes.append((cut, relative_end, " "))
-            clauses.append(Clause(match.end(), relative_end, "relative", antecedent=antecedent))
+            clauses.append(
+                Clause(match.end(), relative_end, "relative", antecedent=antecedent, gap=gap)
+            )
             # The main clause goes on after the relative clause: keep it last.
             clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
             position = relative_end
             continue
-        if kind in ("and_clause", "bare_while") and not starts_clause(after):
+        if kind == "and_clause" and not starts_clause(after):
+            predicate_subject = None
+            if not _ends_list(before):
+                predicate_subject = _second_predicate(before, after, match.group().startswith(","))
+            if predicate_subject is None:
+                continue
+            current.end = cut
+            clauses.append(
+                Clause(match.end(), len(sentence), "predicate", antecedent=predicate_subject)
+            )
+            continue
+        if kind == "bare_while" and not starts_clause(after):
             continue
         if kind == "reported" and not _reports(after):
             continue
@@ -286,6 +463,95 @@ def split_clauses(
     return clauses
 
 
+def _adjunct(
+    kind: str, sentence: str, start: int, holes: list[tuple[int, int, str]], before: str
+) -> Clause | None:
+    """A comma-fenced adjunct that states a fact of its own, as a clause: ", having flown
+    back from Sierra Leone," (the subject's earlier act) or ", with more than 300 jobs
+    lost" (a second figure)."""
+    end = _relative_end(sentence, start, holes)
+    words = _words(sentence[start:end])
+    if len(words) < _MIN_CLAUSE_WORDS:
+        return None
+    if kind == "with_figure":
+        # the figure is the point of the adjunct, and the clause before it has a verb
+        if not _has_verb(before) or not any(
+            figure.unit != "year" for figure in find_figures(" ".join(words[:6]))
+        ):
+            return None
+        return Clause(start, end, "adjunct")
+    subject = clause_subject(before) or _bare_subject(before)
+    if subject is None:
+        return None
+    return Clause(start, end, "adjunct", antecedent=f"{subject},")
+
+
+_SUPERLATIVE_RE = re.compile(
+    r"^\S+\s+(?:\S+\s+)?(?:\w+est|most|least|worst|best|first|record|highest|lowest)\b", re.I
+)
+_SUMMARY_NOUNS = word_set(
+    "figure figures level rate total number amount rise fall increase drop loss losses profit "
+    "profits deficit growth fee sum price cost tally margin decline jump surge high low "
+    "toll"
+)
+_SUMMARY_END_RE = re.compile(r"\b(?:ever|on\s+record|since\s+\d{4}|in\s+\d+\s+years)$", re.I)
+_PRESENT_AUXILIARIES = word_set("is are has have will")
+_MAX_SUMMARY_WORDS = 10
+
+
+def _closes_sentence(sentence: str, start: int, holes: list[tuple[int, int, str]]) -> bool:
+    """Whether what starts at ``start`` runs to the sentence's end or its attribution."""
+    end = _relative_end(sentence, start, holes)
+    return end == len(sentence) or any(hole_start == end for hole_start, _, _ in holes)
+
+
+def _summary(
+    sentence: str, start: int, holes: list[tuple[int, int, str]], before: str
+) -> Clause | None:
+    """ "Losses rose to £500m in 2004, the worst ever": a noun phrase closing the sentence
+    that ranks the figure before it, a claim of its own about that figure ("£500m was the
+    worst ever")."""
+    end = _relative_end(sentence, start, holes)
+    text = sentence[start:end].rstrip(' .!"”')
+    words = text.split()
+    if (
+        not 2 <= len(words) <= _MAX_SUMMARY_WORDS
+        or _has_verb(text)
+        or not _SUPERLATIVE_RE.match(text)
+    ):
+        return None
+    figures = [figure for figure in find_figures(before) if figure.unit != "year"]
+    if not figures or not _has_verb(before):
+        return None
+    figure = figures[-1]
+    subject = figure.text
+    following = before[before.rfind(figure.text) + len(figure.text) :].split()
+    if figure.unit and following and following[0].lower() == figure.unit.lower():
+        subject += f" {following[0]}"  # "3 million units"
+        following = following[1:]
+    if not any(word.lower().strip(",.'’s") in _SUMMARY_NOUNS for word in words[1:4]) and not (
+        _SUMMARY_END_RE.search(text) and not following
+    ):
+        # "its lowest level since 1975" ranks the figure, and so does "the highest ever"
+        # right after it ("reached 40C, the highest ever"); after other words, "the worst
+        # ever" may rank the subject or the last noun: which, only a reader can tell
+        return None
+    tense = "is" if any(w.lower() in _PRESENT_AUXILIARIES for w in before.split()) else "was"
+    return Clause(start, end, "adjunct", antecedent=f"{subject} {tense}")
+
+
+def _bare_subject(text: str) -> str | None:
+    """ "The patient" before ", having flown ...,": a short noun phrase with no verb."""
+    words = text.split()
+    if not words or len(words) > _MAX_SUBJECT_WORDS or _has_verb(text):
+        return None
+    if not (words[0].lower() in _SUBJECT_OPENERS or words[0][:1].isupper()):
+        return None
+    if any(word[-1] in ",;:" or word.lower() in _RELATIVE_WORDS for word in words):
+        return None
+    return text.strip()
+
+
 def _relative_end(sentence: str, start: int, holes: list[tuple[int, int, str]]) -> int:
     """A relative clause runs to the next comma, or to an attribution cut out after it."""
     comma = sentence.find(", ", start)
@@ -295,9 +561,52 @@ def _relative_end(sentence: str, start: int, holes: list[tuple[int, int, str]]) 
     return min(ends, default=len(sentence))
 
 
+# What may follow the verb of "whom police arrested ___ on Monday": the gap is there.
+_AFTER_GAP = word_set(
+    "as in on at for from after before last this earlier during with until since over when "
+    "yesterday today"
+)
+
+
+def _object_gap(text: str) -> int | None:
+    """How many words of an object relative come before its gap: 3 in "whom BBC sources
+    described ___ as a spy", 2 in "which the council approved ___ in May"; None when the
+    gap cannot be told ("which it plans to sell")."""
+    words = text.split()
+    if not words:
+        return None
+    if _is_verb(words[0].lower()) or words[0].lower() in _PAST_VERBS:
+        return None
+    verb = next(
+        (
+            index
+            for index, word in enumerate(words[1:6], start=1)
+            if _is_verb(word.lower()) or word.lower() in _PAST_VERBS
+        ),
+        None,
+    )
+    if verb is None or any(word[-1] in ",;:" for word in words[:verb]):
+        return None
+    end = verb
+    while end < len(words) and (
+        _is_verb(words[end].lower()) or words[end].lower() in _PAST_VERBS | _ADVERBS
+    ):
+        end += 1
+        if words[end - 1].lower() in SAY_VERBS:
+            break
+    if end == len(words) or words[end].lower().strip(",.") in _AFTER_GAP:
+        return end
+    # "which he said was unfair": the gap is the subject of the reported clause
+    if words[end - 1].lower() in SAY_VERBS and words[end].lower() in _AUXILIARIES:
+        return end
+    return None
+
+
 def _opens_relative(after: str) -> bool:
     words = _words(after)[:2]
     if not words:
         return False
     first = words[0].lower()
+    if len(words) > 1 and words[1].lower() in SAY_VERBS and not _is_verb(first):
+        return False  # "which critics say is unaffordable": the critics are its subject
     return not (first in PRONOUNS or first in _SUBJECT_OPENERS or words[0][0].isupper())

@@ -326,3 +326,71 @@ def test_to_dict_is_json_ready():
     data = claim.to_dict()
     assert data["type"] == "quantity"
     assert data["figures"][0]["value"] == 39_700_000_000
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "The mayor said in a letter to residents that the tram would open in 2027.",
+            "The mayor",
+            "the tram would open in 2027",
+        ),
+        (
+            "The airline told passengers on Friday that 40 flights were cancelled.",
+            "The airline",
+            "40 flights were cancelled",
+        ),
+        (
+            "Ms Rivera, 41, from Toledo, Ohio, said the factory had closed in May.",
+            "Ms Rivera",
+            "the factory had closed in May",
+        ),
+        (
+            "And Piotr Zielinski, the union's regional organiser, said 300 jobs were at risk.",
+            "Piotr Zielinski",
+            "300 jobs were at risk",
+        ),
+    ],
+)
+def test_a_setting_or_appositives_between_speaker_verb_and_claim_are_passed_over(
+    body, speaker, text
+):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The council denied the allegations on Thursday.", "The council"),
+        ("Union leader Ann Cole accused the board of hiding losses.", "Ann Cole"),
+        ('The new tax has been described as "unworkable" by the Law Society.', "the Law Society"),
+        ("Last year the ministry was criticised by auditors over its spending.", "auditors"),
+    ],
+)
+def test_whoever_accuses_denies_or_describes_speaks_for_the_claim(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He was denied bail by the court in Leeds.",
+        "The man who denied the charge was jailed for six years.",
+        "The decision was taken by the board in May.",
+    ],
+)
+def test_a_passive_denial_or_an_agent_of_an_ordinary_act_is_no_speaker(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker is None
+
+
+def test_an_epithet_by_age_is_the_person_last_named():
+    body = (
+        "Coach Marco Bellini was fined on Monday. The 58-year-old criticised the fine, "
+        "saying it was unfair."
+    )
+    claims = extract_claims(body)
+    assert claims[-1].speaker == "Marco Bellini"

@@ -118,3 +118,50 @@ def test_a_short_reference_in_the_claim_gets_the_fullest_name():
     assert extract_claims(body)[-1].text == (
         "the US cannot support Gordon Brown's International Finance Facility"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "The minister Anna Kowalski said the plan was safe. In March, a Polish engineer, "
+            "Tomasz Nowak, was injured at the plant. He was released from hospital in May.",
+            "Tomasz Nowak was released from hospital in May",
+        ),
+        (
+            "Officials in Lyon confirmed the closure. Jean Martin, a farmer, lost 40 cows in "
+            "the flood. He has since sold the farm.",
+            "Jean Martin has since sold the farm",
+        ),
+        (
+            "Mrs Okafor said the school would reopen. The head teacher, Peter Hollis, "
+            "resigned on Friday. He had run the school for 12 years.",
+            "Peter Hollis had run the school for 12 years",
+        ),
+    ],
+)
+def test_a_he_in_narration_is_the_one_person_of_the_nearest_sentence_naming_anyone(body, text):
+    assert extract_claims(body)[-1].text == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two people in the sentence before: either could be "he"
+        "Mr Grant met the banker Alan Price in Zurich in 2003. He was later charged with fraud.",
+        # an unnamed man beside a named one
+        "Inspector Tom Reid said a man was seen near the bank. He was arrested on Sunday.",
+        # a "he" after a sentence that names only a woman
+        "Mrs Laila Haddad was elected in May. He was the first to congratulate the new mayor.",
+    ],
+)
+def test_a_he_with_more_than_one_plausible_person_in_sight_is_left_as_printed(body):
+    assert extract_claims(body)[-1].text.startswith("He ")
+
+
+def test_a_he_in_a_later_clause_is_the_person_of_the_earlier_clause():
+    body = (
+        "Chancellor Ruth Ames spoke in Leeds. Mr Harold Finch was arrested in May, and he "
+        "was charged with fraud in June."
+    )
+    assert extract_claims(body)[-1].text == "Harold Finch was charged with fraud in June"

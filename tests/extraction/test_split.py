@@ -151,3 +151,250 @@ def test_after_figures_showed_gives_a_second_claim_with_the_figures_as_speaker()
 )
 def test_as_or_after_without_a_reported_that_clause_is_not_cut(body):
     assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Residents of the block will be rehoused and fully compensated by the council.",
+            [
+                "Residents of the block will be rehoused",
+                "Residents of the block will be fully compensated by the council",
+            ],
+        ),
+        (
+            "The vaccine has been trialled and licensed in 14 countries.",
+            ["The vaccine has been trialled", "The vaccine has been licensed in 14 countries"],
+        ),
+        (
+            "The club had sold its ground, and was playing at a rugby stadium by 2010.",
+            ["The club had sold its ground", "The club was playing at a rugby stadium by 2010"],
+        ),
+        (
+            "The committee met on Monday, and rejected the proposal by nine votes to two.",
+            [
+                "The committee met on Monday",
+                "The committee rejected the proposal by nine votes to two",
+            ],
+        ),
+        (
+            "The regulator then fined the bank £2m, and ordered it to repay customers.",
+            [
+                "The regulator then fined the bank £2m",
+                "The regulator ordered it to repay customers",
+            ],
+        ),
+    ],
+)
+def test_a_second_predicate_after_and_gets_the_subject_and_auxiliaries_it_shares(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an infinitive's participles share no finite auxiliary with a subject
+        "Drivers are more likely to be stopped and searched at the border.",
+        # a list whose last item starts with a participle
+        "Prices of bread, milk, and processed foods rose in June.",
+        # a predicate inside a relative clause belongs to the relative's subject
+        "Those who arrived late and were tested had the virus.",
+        # no comma and no shared auxiliary: one subject doing two things, one claim
+        "The army crossed the river and captured the town.",
+    ],
+)
+def test_and_before_a_participle_that_opens_no_second_predicate_is_not_cut(body):
+    assert len(texts(body)) == 1
+
+
+def test_a_second_predicate_in_reported_speech_keeps_the_speaker_and_names_him():
+    body = (
+        "Mr Okoro said he could not fly home because he had lost his passport, and was "
+        "staying with friends in Lagos."
+    )
+    first, second = extract_claims(body)
+    assert second.text == "Mr Okoro was staying with friends in Lagos"
+    assert first.speaker == second.speaker == "Mr Okoro"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The climber, having spent two nights on the ridge, was airlifted to Inverness.",
+            [
+                "The climber was airlifted to Inverness",
+                "The climber, having spent two nights on the ridge",
+            ],
+        ),
+        (
+            "The ferry docked in Dover at noon, having left Calais four hours late.",
+            ["The ferry docked in Dover at noon", "The ferry, having left Calais four hours late"],
+        ),
+        (
+            "Ms Osei was elected in 2010, having stood twice before as an independent.",
+            ["Ms Osei was elected in 2010", "Ms Osei, having stood twice before as an independent"],
+        ),
+    ],
+)
+def test_a_having_clause_is_an_earlier_event_of_the_same_subject(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The airline carried 9 million passengers last year, with more than 40% flying "
+            "on business.",
+            [
+                "The airline carried 9 million passengers last year",
+                "more than 40% flying on business",
+            ],
+        ),
+        (
+            "Floods have forced 2,000 people from their homes, with 300 still in shelters.",
+            ["Floods have forced 2,000 people from their homes", "300 still in shelters"],
+        ),
+    ],
+)
+def test_with_a_second_figure_after_a_comma_is_its_own_claim(body, expected):
+    assert texts(body) == expected
+
+
+def test_the_second_figure_keeps_the_speaker_of_its_clause():
+    body = "Exports rose 6% in June, with car sales up by a third, the statistics office said."
+    exports, cars = extract_claims(body)
+    assert cars.text == "car sales up by a third"
+    assert exports.speaker == cars.speaker == "the statistics office"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The team won the league, with the help of a new coach.",
+        "Talks ended on Friday, with the deal due to close in 2026.",
+        "Having lost the vote, the minister resigned on Tuesday.",
+        # after a leading "As ..." clause the subject of the main clause is not plain
+        "As the storm closed in, rescuers reached the boat, having searched for six hours.",
+    ],
+)
+def test_with_no_figure_or_a_leading_participle_is_not_cut(body):
+    assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The minister praised a local charity, whom inspectors rated as outstanding in 2019.",
+            [
+                "inspectors rated a local charity as outstanding in 2019",
+                "The minister praised a local charity",
+            ],
+        ),
+        (
+            "The tax, which the council introduced in 2012, raises £40m a year.",
+            ["the council introduced the tax in 2012", "The tax raises £40m a year"],
+        ),
+        (
+            "Ms Adeyemi, whose brother plays for Nigeria, scored twice on Sunday.",
+            ["Ms Adeyemi's brother plays for Nigeria", "Ms Adeyemi scored twice on Sunday"],
+        ),
+    ],
+)
+def test_an_object_or_possessive_relative_clause_puts_its_antecedent_back(body, expected):
+    assert texts(body) == expected
+
+
+def test_a_relative_clause_with_a_reporting_verb_has_its_own_speaker():
+    body = "Mr Varga, who insists he paid every bill, was charged with fraud in March."
+    paid, charged = extract_claims(body)
+    assert (paid.text, paid.speaker) == ("Mr Varga paid every bill", "Mr Varga")
+    assert charged.text == "Mr Varga was charged with fraud in March"
+    body = "The bridge, which engineers say is unsafe, was closed in 2020."
+    unsafe, closed = extract_claims(body)
+    assert (unsafe.text, unsafe.speaker) == ("the bridge is unsafe", "engineers")
+    assert closed.text == "The bridge was closed in 2020"
+
+
+def test_whom_someone_described_as_is_that_someones_characterisation():
+    body = "Police arrested a driver, whom witnesses described as reckless, on the M6."
+    described = extract_claims(body)[0]
+    assert (described.text, described.speaker) == (
+        "witnesses described a driver as reckless",
+        "witnesses",
+    )
+
+
+def test_an_object_relative_whose_gap_cannot_be_told_is_not_cut():
+    body = "The plant, which the firm plans to sell, employs 400 people."
+    assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The inquiry found the pilot was tired and concluded the crash could have been "
+            "avoided.",
+            [
+                "The inquiry found the pilot was tired",
+                "The inquiry concluded the crash could have been avoided",
+            ],
+        ),
+        (
+            "Ms Lund said the doctor examined her and suggested the injury was caused by a fall.",
+            [
+                "the doctor examined her",
+                "the doctor suggested the injury was caused by a fall",
+            ],
+        ),
+    ],
+)
+def test_and_before_a_reporting_verb_with_its_own_clause_is_a_second_report_of_the_subject(
+    body, expected
+):
+    claims = extract_claims(body)
+    assert [claim.text for claim in claims] == expected
+    assert len({claim.speaker for claim in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The museum drew 2.4 million visitors in 2019, the highest figure in its history.",
+            [
+                "The museum drew 2.4 million visitors in 2019",
+                "2.4 million visitors was the highest figure in its history",
+            ],
+        ),
+        (
+            "Inflation has fallen to 1.8%, its lowest level since 2016.",
+            ["Inflation has fallen to 1.8%", "1.8% is its lowest level since 2016"],
+        ),
+        (
+            "The club paid £12m for the striker, the biggest fee in its history.",
+            ["The club paid £12m for the striker", "£12m was the biggest fee in its history"],
+        ),
+    ],
+)
+def test_a_closing_noun_phrase_that_ranks_the_figure_is_a_claim_about_that_figure(body, expected):
+    assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # which thing "the strongest on record" ranks, the storm or the coast, is a guess
+        "The storm hit the coast in March, the strongest on record.",
+        # an appositive naming, not ranking
+        "He joined Leeds in 2004, the club's first signing from abroad.",
+        # no figure to rank
+        "She won the race, the best result of her career.",
+    ],
+)
+def test_a_closing_noun_phrase_with_no_figure_it_surely_ranks_is_not_cut(body):
+    assert len(texts(body)) == 1
