@@ -40,7 +40,7 @@ _FURNITURE_RE = re.compile(
     )$""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
 )
-# "Follow Tia Ghose on Twitter", "Click here", "Sign up for our newsletter": a verb aimed
+# "Follow Sam Okafor on Twitter", "Click here", "Sign up for our newsletter": a verb aimed
 # at the reader and something to follow or click; "Like many countries, ..." is prose.
 _PROMPT_RE = re.compile(
     r"^(?:Follow|Like|Subscribe|Sign\s+up|Share|Click|Tap|Email|Contact|Join|Download)\b"
@@ -189,7 +189,7 @@ PARAGRAPH_RULES: tuple[Rule, ...] = (
             "By Will Taylor",
             "Follow us on Twitter for the latest updates.",
             "Click here to watch the video.",
-            "Follow Live Science @livescience, Facebook & Google+.",
+            "Follow Valley Science @valleyscience, Facebook & Google+.",
             "READ MORE: Five things we learnt from the budget",
             "Related: The history of the euro",
             "Reporting by Jane Roe; Editing by Sam Hill",
@@ -213,7 +213,7 @@ PARAGRAPH_RULES: tuple[Rule, ...] = (
         (
             "The president visits troops, he said. Picture: Alamy",
             "A nurse walks past the hospital. REUTERS/Russell Cheyne",
-            "Jamie Dimon at the conference (Photo by Jane Roe/Getty Images)",
+            "Maria Lopez at the conference (Photo by Jane Roe/Getty Images)",
             "Image 1 of 30",
         ),
         keeps=("The photographer sold 30 images to the agency.",),
@@ -237,10 +237,10 @@ CLAIM_RULES: tuple[Rule, ...] = (
             or _SIGN_OFF_RE.search(text.bare)
         ),
         (
-            "Follow Tia Ghose on Twitter and Google+.",
-            "Originally published on Live Science.",
-            "[Trippy Tales: The History of 8 Hallucinogens]",
-            "Credit: WhiteHaven/Shutterstock.com View full size image",
+            "Follow Sam Okafor on Twitter and Google+.",
+            "Originally published on The Valley Times.",
+            "[In Pictures: The 10 Oldest Bridges in Europe]",
+            "Credit: J. Rivera/Getty Images View full size image",
             "Read more: The history of the euro",
             "Image 3 of 12",
             "This material may not be published, broadcast, rewritten or redistributed.",
@@ -307,9 +307,9 @@ CLAIM_RULES: tuple[Rule, ...] = (
         ),
         (
             "We should all be proud of our nurses.",
-            "what was needed was one approach, with all wealthy nations on board",
-            "more needed to be done to collect old phones rather than let them rot",
-            "phone operators and consumers needed to do more to ensure phones go abroad",
+            "what was needed was a single plan, with every member state signed up",
+            "more needed to be done to repair old buses rather than scrap them",
+            "landlords and tenants needed to do more to ensure homes stay warm",
         ),
         keeps=("The council needed 300 more staff to do the work.",),
     ),

@@ -30,7 +30,7 @@ _FEMALE = word_set(
     "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman"
 )
 _NAME = r"[A-Z][\w'’-]+"
-# "another British aid worker, William Pooley, contracted": a name fenced by commas after
+# "a local nurse, Peter Holm, caught": a name fenced by commas after
 # a lower-case noun is that noun's name.
 _APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<noun>[a-z]+),\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}}),")
 _TITLED_RE = re.compile(
@@ -79,8 +79,8 @@ class People:
         return genders
 
     def appositive_name(self, text: str) -> str | None:
-        """The first person named in apposition: "William Pooley" in "an aid worker,
-        William Pooley, ..."."""
+        """The first person named in apposition: "Peter Holm" in "a nurse,
+        Peter Holm, ..."."""
         for match in _APPOSITIVE_NAME_RE.finditer(text):
             if match.group("noun") in PERSON_NOUNS:
                 return match.group("name")

@@ -316,7 +316,7 @@ class _Extraction:
             content = clause.completed(raw)
             attribution = leading_attribution(content)
             if attribution is not None and not attribution.commits and clause.antecedent:
-                # "Mr Mubanga, who insists he does not feel bitter, ...", "the plan, which
+                # "Mr Okafor, who insists he did nothing wrong, ...", "the plan, which
                 # critics say is unaffordable, ...": a claim with a speaker of its own
                 speaker = tracker.resolve(attribution.speaker, in_quote=quoted)
                 return speaker, content[attribution.content_start :]

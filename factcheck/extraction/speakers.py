@@ -424,7 +424,7 @@ def _past_setting(tokens: list[str], start: int) -> int:
 
 
 def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
-    """ "Alberto Flores, president of the Spanish FA's disciplinary committee, said":
+    """ "Maria Lopez, chair of the city council's planning committee, said":
     a name of capitalised words, one comma-fenced description without a verb, the verb."""
     first = 0
     while first < verb and _bare(tokens[first]) in _DISCOURSE_WORDS and tokens[first][-1] != ",":
@@ -440,7 +440,7 @@ def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     description = tokens[name_end + 1 : verb]
     if not description or len(description) > _MAX_APPOSITIVE_WORDS:
         return None
-    # "Mr Mubanga, 32, from Wembley, London, said": an age, a home town, a role
+    # "Mr Okafor, 41, from Leith, Edinburgh, said": an age, a home town, a role
     if any(
         _is_verb_like(_bare(token)) or token[0] in '"“' or token[-1] in ";:"
         for token in description
@@ -479,7 +479,7 @@ _PASSIVE_AGENT_RE = re.compile(
 
 
 def passive_agent(text: str) -> str | None:
-    """ "Her comments have been described as "irresponsible" by the IHRC": the IHRC's
+    """ "His plan has been described as "reckless" by the union": the union's
     characterisation; "were accused of bias by Muslim groups": the groups' accusation."""
     if " by " not in text:
         return None
@@ -493,7 +493,7 @@ def passive_agent(text: str) -> str | None:
 
 
 def what_called(text: str) -> str | None:
-    """ "what CEO Jamie Dimon called a record year" is Dimon's claim."""
+    """ "what chief executive Ana Ruiz called a record year" is Ruiz's claim."""
     match = _WHAT_CALLED_RE.search(text)
     return clean_speaker(match.group("np")) if match else None
 
@@ -549,7 +549,7 @@ def _segment_speaker(segment: str) -> str | None:
             and any(token[0].isupper() for token in rest)
             and _bare(rest[0]) not in _CLAUSE_OPENERS
         ):
-            # "said Aragones on hearing he had been fined": the speaker ends where a
+            # "said Okafor on learning he had been dropped": the speaker ends where a
             # preposition or a participle starts what he said it on.
             for cut, token in enumerate(rest[1:], start=1):
                 if not token[0].isupper() and (

@@ -135,7 +135,7 @@ class Clause:
 
     def text(self, sentence: str) -> str:
         # Quote marks at a cut belong to the attribution that was cut out:
-        # '"In the old days," Dimon said, "you dealt ...' -> 'In the old days, you dealt ...'.
+        # '"In the old days," Ruiz said, "you paid ...' -> 'In the old days, you paid ...'.
         parts = []
         position = self.start
         for hole_start, hole_end, glue in sorted(self.holes):
@@ -237,7 +237,7 @@ def _has_verb(text: str) -> bool:
 
 def clause_subject(text: str) -> str | None:
     """The subject of the clause ``text`` opens with, reported speech looked into: "he" in
-    "Mr Mubanga said he was unable to return", "Passengers on the flight" in "Passengers on
+    "Mr Okafor said he was unable to return", "Passengers on the flight" in "Passengers on
     the flight will be contacted"; None when it is not plain."""
     attribution = leading_attribution(text[:_WINDOW])
     if attribution is not None and not attribution.commits:
@@ -302,7 +302,7 @@ def _is_participle(word: str) -> bool:
 def _second_predicate(before: str, after: str, comma: bool) -> str | None:
     """The words a second predicate after "and" needs in front of it to stand alone: its
     subject ("The board" + "approved the merger"), and the auxiliaries it shares ("Passengers
-    will be" + "closely monitored"); None when "and" does not open one."""
+    will be" + "closely watched"); None when "and" does not open one."""
     words = after.split()[:6]
     while words and (words[0].lower() in _ADVERBS | {"later"} or words[0].endswith("ly")):
         words = words[1:]
@@ -316,7 +316,7 @@ def _second_predicate(before: str, after: str, comma: bool) -> str | None:
     elif first in _PAST_VERBS or (len(first) > 4 and first.endswith("ed")):
         chain = _auxiliary_chain(before)
         if chain:
-            prefix = chain  # "will be contacted and closely monitored"
+            prefix = chain  # "will be tested and closely watched"
         elif comma and words[1].lower().strip(",.") in _OBJECT_OPENERS | {"that"}:
             prefix = ""  # "met on Tuesday, and approved the merger"
         else:

@@ -95,10 +95,10 @@ def test_reports_that_names_the_outlet_as_speaker():
     ("body", "speaker", "text"),
     [
         (
-            "Separate figures on police searches in England and Wales carried out under the "
-            "Terrorism Act 2000 showed that ethnic minorities were more likely to be targeted.",
+            "Separate figures on hospital admissions in Scotland and Wales collected under the "
+            "Health Act 2006 showed that older patients were more likely to be readmitted.",
             "Separate figures",
-            "ethnic minorities were more likely to be targeted",
+            "older patients were more likely to be readmitted",
         ),
         (
             "Figures published last week showed that 3,000 jobs were lost in the region.",

@@ -10,7 +10,7 @@ from factcheck.extraction.identities import split_role
     ("phrase", "role_and_name"),
     [
         ("Ukraine's president Volodymyr Zelenskyy", ("Ukraine's president", "Volodymyr Zelenskyy")),
-        ("Spain coach Luis Aragones", ("Spain coach", "Luis Aragones")),
+        ("Wales coach Owen Price", ("Wales coach", "Owen Price")),
         ("Mr Brown", ("", "Brown")),
         ("the finance minister", ("the finance minister", "")),
         ("the UK's Ministry of Defence", ("the UK's Ministry of Defence", "")),
@@ -48,13 +48,13 @@ def test_a_surname_alone_is_not_taken_for_a_person_the_article_never_calls_one()
 
 def test_a_name_and_its_appositive_before_said_give_the_speaker_and_the_description():
     body = (
-        "Alberto Flores, president of the Spanish FA's disciplinary committee, said no-one "
-        "in the committee felt the coach was a racist."
+        "Maria Lopez, chair of the city council's planning committee, said no-one "
+        "in the committee knew the site was flooded."
     )
     (claim,) = extract_claims(body)
-    assert claim.speaker == "Alberto Flores"
-    assert claim.speaker_description == "president of the Spanish FA's disciplinary committee"
-    assert claim.text == "no-one in the committee felt the coach was a racist"
+    assert claim.speaker == "Maria Lopez"
+    assert claim.speaker_description == "chair of the city council's planning committee"
+    assert claim.text == "no-one in the committee knew the site was flooded"
 
 
 @pytest.mark.parametrize(
@@ -91,10 +91,9 @@ def test_the_words_as_printed_are_kept_as_the_quote():
 
 def test_a_he_in_the_outlets_narration_is_the_last_person_named():
     body = (
-        "Spain coach Luis Aragones was fined on Tuesday.\n\n"
-        "He has 10 days to appeal against the fine."
+        "Wales coach Owen Price was fined on Tuesday.\n\nHe has 10 days to appeal against the fine."
     )
-    assert extract_claims(body)[-1].text == "Luis Aragones has 10 days to appeal against the fine"
+    assert extract_claims(body)[-1].text == "Owen Price has 10 days to appeal against the fine"
 
 
 def test_a_pronoun_inside_someone_elses_quotation_is_left_as_printed():
@@ -112,11 +111,11 @@ def test_a_pronoun_that_does_not_fit_the_speaker_is_left_as_printed():
 
 def test_a_short_reference_in_the_claim_gets_the_fullest_name():
     body = (
-        "UK chancellor Gordon Brown said 37 countries could benefit. "
-        "But the US says it cannot support Mr Brown's International Finance Facility."
+        "Health minister Sarah Mensah said 40 hospitals could benefit. "
+        "But the Treasury says it cannot fund Ms Mensah's National Repair Fund."
     )
     assert extract_claims(body)[-1].text == (
-        "the US cannot support Gordon Brown's International Finance Facility"
+        "the Treasury cannot fund Sarah Mensah's National Repair Fund"
     )
 
 

@@ -78,11 +78,11 @@ def test_split_claims_keep_offsets_of_their_own_clause():
     ("body", "expected"),
     [
         (
-            "Searches of Asian people were 12.5% of the total, even though they make up "
-            "4.7% of the population.",
+            "Arrests of young drivers were 18.2% of the total, even though they make up "
+            "6.1% of licence holders.",
             [
-                "Searches of Asian people were 12.5% of the total",
-                "they make up 4.7% of the population",
+                "Arrests of young drivers were 18.2% of the total",
+                "they make up 6.1% of licence holders",
             ],
         ),
         (
@@ -109,11 +109,11 @@ def test_as_a_source_reported_that_gives_a_second_claim_with_the_source_as_speak
     ("body", "expected"),
     [
         (
-            '"It has a really poor fixed line network," said Mr Goodman, "and there is a real '
-            'desire for people to get mobile phones."',
+            '"It has a really poor rail network," said Ms Adeyemi, "and there is a real '
+            'need for people to get cheap buses."',
             [
-                "It has a really poor fixed line network",
-                "there is a real desire for people to get mobile phones",
+                "It has a really poor rail network",
+                "there is a real need for people to get cheap buses",
             ],
         ),
         (
