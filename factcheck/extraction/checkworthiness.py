@@ -137,6 +137,8 @@ def _logistic(logit: float) -> float:
 
 # A text as the model saw it: logit, tokens, the mass of each word feature, cues.
 _Analysis = tuple[float, list[str], float, dict[str, float]]
+# What each word (by token) and each cue (by feature name) adds to the logit.
+Contributions = tuple[dict[str, float], dict[str, float]]
 
 
 class Model:
@@ -184,20 +186,16 @@ class Model:
         """Probability that ``text`` is a check-worthy factual claim."""
         return _logistic(self.analyse(text)[0])
 
-    def contributions(self, analysis: _Analysis) -> dict[str, float]:
+    def contributions(self, analysis: _Analysis) -> Contributions:
         """What each word and cue adds to the logit, for the reasons (pairs are left
         out: no reason is drawn from them)."""
         _, tokens, mass, cues = analysis
-        contributions = {}
-        for token in set(tokens):
-            weight = self.words.get(token)
-            if weight is not None:
-                contributions["w:" + token] = weight * mass
-        for name, value in cues.items():
-            weight = self.cues.get(name)
-            if weight is not None:
-                contributions[name] = weight * value
-        return contributions
+        words = self.words
+        weighed = {token: words[token] * mass for token in set(tokens) if token in words}
+        weights = self.cues
+        return weighed, {
+            name: weights[name] * value for name, value in cues.items() if name in weights
+        }
 
 
 def load_weights(path: Path = WEIGHTS_PATH) -> tuple[dict[str, float], float, float]:
@@ -231,7 +229,7 @@ def _sentence_analysis(sentence: str) -> _Analysis:
 
 
 @lru_cache(maxsize=64)
-def _sentence_contributions(sentence: str) -> dict[str, float]:
+def _sentence_contributions(sentence: str) -> Contributions:
     """Worked out once per sentence, not once per claim: a run-on sentence of 100 KB
     gives a thousand claims, and reading it for each would be quadratic."""
     return _MODEL.contributions(_sentence_analysis(sentence))
@@ -249,7 +247,7 @@ _CUE_REASONS = {
     "h:length_under_5": (None, "very short"),
     "h:length_35_plus": ("long and detailed", None),
 }
-_NUMBER_FEATURES = frozenset({"h:number", "w:<num>", "w:<year>"})
+_NUMBER_TOKENS = ("<num>", "<year>")
 _MIN_REASON_LOGIT = 0.15
 _MAX_REASONS = 3
 # Words whose weights matter to the model but mean nothing to a reader.
@@ -279,7 +277,7 @@ def _figure_reason(figures: tuple[Figure, ...], text: str) -> str:
 
 def _reasons(
     text: str,
-    contributions: dict[str, float],
+    contributions: Contributions,
     figures: tuple[Figure, ...],
     checkworthy: bool,
 ) -> list[str]:
@@ -289,22 +287,26 @@ def _reasons(
     claim was put in front of them wants what made it checkable, and the reverse for
     one that was passed over. ``contributions`` hold only what ``text`` itself has.
     """
+    word_logits, cue_logits = contributions
     sign = 1.0 if checkworthy else -1.0
     grouped: list[tuple[float, str]] = []
-    number_logit = sign * sum(contributions.get(name, 0.0) for name in _NUMBER_FEATURES)
+    number_logit = cue_logits.get("h:number", 0.0)
+    for token in _NUMBER_TOKENS:
+        number_logit += word_logits.get(token, 0.0)
+    number_logit *= sign
     if number_logit >= _MIN_REASON_LOGIT:
         grouped.append((number_logit, _figure_reason(figures, text)))
     for name, (raising, lowering) in _CUE_REASONS.items():
-        logit = sign * contributions.get(name, 0.0)
+        logit = sign * cue_logits.get(name, 0.0)
         reason = raising if checkworthy else lowering
         if reason and logit >= _MIN_REASON_LOGIT:
             grouped.append((logit, reason))
 
     words = {}
-    for name, contribution in contributions.items():
+    for word, contribution in word_logits.items():
         logit = sign * contribution
-        if name.startswith("w:") and logit > 0 and name[2:] not in _UNINFORMATIVE:
-            words[name[2:]] = logit
+        if logit > 0 and word not in _UNINFORMATIVE:
+            words[word] = logit
     # Ties broken by the word, so that the reasons never depend on hashing.
     strongest = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:3]
     strongest = [(word, logit) for word, logit in strongest if logit >= _MIN_REASON_LOGIT / 3]
@@ -370,8 +372,11 @@ def score_claim(
     if own_tokens is not None:
         # Scored as its sentence, but a reader sees only the claim: name nothing else. Read
         # from the claim's own words, not the sentence's (a long sentence has many claims).
-        names = [f"w:{token}" for token in own_tokens] + list(own_cues)
-        contributions = {name: contributions[name] for name in names if name in contributions}
+        word_logits, cue_logits = contributions
+        contributions = (
+            {token: word_logits[token] for token in own_tokens if token in word_logits},
+            {name: cue_logits[name] for name in own_cues if name in cue_logits},
+        )
     reasons = _reasons(text, contributions, figures, score >= DEFAULT_THRESHOLD)
     if speaker:
         reasons.append(f"attributed to {speaker}")

@@ -12,7 +12,9 @@ import re
 from factcheck.extraction.types import ClaimType, Figure
 
 QUOTE_SHARE = 0.5
+# The lookahead rejects most positions on their first character (see ``split._CUT_RE``).
 _PREDICTION_RE = re.compile(
+    r"(?=[wcmsgluefpoa])"
     r"\b(?:will|won't|would|could|may|might|shall|going\s+to|likely|unlikely|expected\s+to|"
     r"expects?\s+to|set\s+to|forecasts?|predicts?|projected|poised\s+to|on\s+course\s+to|"
     r"on\s+track\s+to|plans?\s+to|aims?\s+to)\b"

@@ -16,6 +16,7 @@ from factcheck.extraction.speakers import TITLE_WORDS, speaker_kind
 from factcheck.extraction.words import word_set
 
 _HONORIFICS = word_set("mr mrs ms mx dr prof sir dame lord lady")
+_TITLES_OR_HONORIFICS = TITLE_WORDS | _HONORIFICS
 # "Zelenskyy", "Smith-Jones", "O'Brien"; not the possessive "Brown's".
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*"
 # Two or three capitalised words: a full name as news prints it ("Arsene Wenger").
@@ -50,7 +51,7 @@ def split_role(phrase: str) -> tuple[str, str]:
     words = phrase.split()
     name: list[str] = []
     for word in reversed(words):
-        if not _is_name_word(word) or word.lower() in TITLE_WORDS | _HONORIFICS:
+        if not _is_name_word(word) or word.lower() in _TITLES_OR_HONORIFICS:
             break
         name.append(word)
     name.reverse()
@@ -154,7 +155,9 @@ _PRONOUN_KINDS = {
 }
 _POSSESSIVES = word_set("his her its their")
 # "Mr Brown", or "Brown" not already after a first name ("Gordon Brown" stays).
+# (The lookahead rejects most positions on their first character: a name is capitalised.)
 _SHORT_NAME_RE = re.compile(
+    r"(?=[A-Z])"
     rf"(?:\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+|(?<![A-Za-z]\s)(?<![A-Za-z]))(?P<surname>{_NAME_WORD})"
     r"(?![\w-])"
 )

@@ -107,10 +107,13 @@ def _tidy(text: str) -> str:
     return text
 
 
+_REPORTING_LEAD = SAY_VERBS | {"then", "also", "that"}
+
+
 def _strip_reporting_verb(text: str) -> str:
     """ "said a programme had been agreed" -> "a programme had been agreed"."""
     words = text.split(maxsplit=2)
-    while words and words[0].lower() in SAY_VERBS | {"then", "also", "that"}:
+    while words and words[0].lower() in _REPORTING_LEAD:
         words = " ".join(words[1:]).split(maxsplit=2)
     return " ".join(words)
 

@@ -118,6 +118,14 @@ _DISCOURSE_WORDS = word_set(
 )
 _NP_BLOCKERS = word_set("that this these those there here it's which what")
 PRONOUNS = word_set("he she it they we i")
+# Unions looked up word by word, so built once here, not at every lookup.
+REPORTING_VERBS = SAY_VERBS | SAY_THAT_VERBS
+_DATA_OR_SAY_VERBS = _DATA_VERBS | SAY_VERBS
+_ADVERBS_OR_AUXILIARIES = _VERB_SIDE_ADVERBS | _AUXILIARIES
+_TIME_PHRASE_WORDS = _TIME_LEADERS | _TIME_WORDS
+_NOT_AN_AGENT = PRONOUNS | _NP_BLOCKERS
+_NOT_A_SOURCE = PRONOUNS | _AUXILIARIES | _NP_BLOCKERS
+_BOUNDARY_OR_AT = _BOUNDARY_WORDS | {"at"}
 
 TITLE_WORDS = word_set(
     "mr mrs ms mx dr prof sir lord lady dame president minister chancellor ceo secretary "
@@ -206,13 +214,13 @@ def _is_verb_like(word: str) -> bool:
 def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
     """``(first, last)`` token indices of the speaker phrase before ``verb``."""
     index = verb - 1
-    while index >= 0 and _bare(tokens[index]) in _VERB_SIDE_ADVERBS | _AUXILIARIES:
+    while index >= 0 and _bare(tokens[index]) in _ADVERBS_OR_AUXILIARIES:
         if tokens[index][-1] in ",;:":
             return None
         index -= 1
     if index >= 0 and _bare(tokens[index]) in _TIME_WORDS:
         index -= 1
-        while index >= 0 and _bare(tokens[index]) in _TIME_LEADERS | _TIME_WORDS:
+        while index >= 0 and _bare(tokens[index]) in _TIME_PHRASE_WORDS:
             index -= 1
     end = index
     while index >= 0 and end - index < 10:
@@ -257,6 +265,7 @@ _CLAUSE_OPENERS = word_set(
     "that the a an it he she they we i there this these those what his her their its our "
     "some many most all no much every"
 )
+_OPENING_WORDS = _CLAUSE_OPENERS | _DISCOURSE_WORDS
 
 
 def _object_end(tokens: list[str], start: int, verb_word: str) -> int:
@@ -294,8 +303,7 @@ def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution
         (index for index, token in enumerate(tokens[:4]) if _bare(token) in DATA_NOUNS), None
     )
     if head is None or any(
-        _bare(token) in PRONOUNS | _AUXILIARIES | _NP_BLOCKERS or token[-1] in ",;:"
-        for token in tokens[:head]
+        _bare(token) in _NOT_A_SOURCE or token[-1] in ",;:" for token in tokens[:head]
     ):
         return None
     for verb in range(head + 1, min(len(tokens) - 1, head + _MAX_DATA_PHRASE_WORDS)):
@@ -303,7 +311,7 @@ def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution
         word = _bare(token)
         if token[-1] in ";:" or token[0] in '"“':
             return None
-        if word not in _DATA_VERBS | SAY_VERBS or _is_passive(tokens, verb):
+        if word not in _DATA_OR_SAY_VERBS or _is_passive(tokens, verb):
             continue
         after = verb + 1
         if _bare(tokens[after]) == "that":
@@ -356,7 +364,7 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                 speaker = clean_speaker(" ".join(tokens[phrase[0] : phrase[1] + 1]))
                 if speaker and speaker.lower() not in _NP_BLOCKERS:
                     return Attribution(speaker, 0, commits=True)
-        if not commits and (verb >= max_words or word not in SAY_VERBS | SAY_THAT_VERBS):
+        if not commits and (verb >= max_words or word not in REPORTING_VERBS):
             continue
         if tokens[verb - 1][-1] == "," and not commits and verb < max_words:
             appositive = _appositive_speaker(tokens, verb)
@@ -379,7 +387,7 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
             continue
         start, end = phrase
         speaker = clean_speaker(" ".join(tokens[start : end + 1]))
-        while speaker.split() and _bare(speaker.split()[-1]) in _VERB_SIDE_ADVERBS | _AUXILIARIES:
+        while speaker.split() and _bare(speaker.split()[-1]) in _ADVERBS_OR_AUXILIARIES:
             speaker = speaker.rsplit(" ", 1)[0]
         if not speaker or speaker.lower() in _NP_BLOCKERS:
             continue
@@ -447,7 +455,7 @@ def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     ) or any(_bare(token) in ("and", "or") for token in description):
         return None
     name = " ".join(tokens[first : name_end + 1]).rstrip(",")
-    if _bare(tokens[first]) in _CLAUSE_OPENERS | _DISCOURSE_WORDS:
+    if _bare(tokens[first]) in _OPENING_WORDS:
         return None
     return name, " ".join(description).rstrip(",")
 
@@ -487,7 +495,7 @@ def passive_agent(text: str) -> str | None:
     if match is None:
         return None
     agent = clean_speaker(re.sub(r"\s*\([^)]*\)?$", "", match.group("np")))
-    if not agent or _bare(agent.split()[0]) in PRONOUNS | _NP_BLOCKERS:
+    if not agent or _bare(agent.split()[0]) in _NOT_AN_AGENT:
         return None
     return agent
 
@@ -622,7 +630,7 @@ def main_subject(text: str) -> str | None:
     while index < len(tokens) and _bare(tokens[index]) in _DISCOURSE_WORDS:
         index += 1
     for position in range(index, min(len(tokens), index + 12)):
-        if tokens[position][-1] == "," and _bare(tokens[index]) in _BOUNDARY_WORDS | {"at"}:
+        if tokens[position][-1] == "," and _bare(tokens[index]) in _BOUNDARY_OR_AT:
             index = position + 1  # skip a leading adverbial: "At a dinner on Friday night,"
             break
     words: list[str] = []

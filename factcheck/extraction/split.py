@@ -17,6 +17,7 @@ from factcheck.extraction.speakers import (
     COMMIT_VERBS,
     DATA_NOUNS,
     PRONOUNS,
+    REPORTING_VERBS,
     SAY_THAT_VERBS,
     SAY_VERBS,
     leading_attribution,
@@ -68,6 +69,7 @@ _PAST_VERBS = word_set(
     "fought caught brought kept stood fled"
 )
 _ADVERBS = word_set("even also now still then only already never not often")
+_ADVERBS_OR_LATER = _ADVERBS | {"later"}
 _AUXILIARIES = word_set(
     "is are was were has have had will would can could may might must should shall be been being"
 )
@@ -76,10 +78,12 @@ _AUXILIARIES = word_set(
 _OBJECT_OPENERS = _SUBJECT_OPENERS | word_set(
     "to in on at for from with into by him her them it up down out off back over"
 )
+_OBJECT_OPENERS_OR_THAT = _OBJECT_OPENERS | {"that"}
 _PARTICIPLES = _PAST_VERBS | word_set(
     "taken given seen shown known held kept sent told written driven broken chosen stolen "
     "beaten hidden frozen shaken thrown grown drawn born"
 )
+_PAST_VERBS_OR_ADVERBS = _PAST_VERBS | _ADVERBS
 _RELATIVE_WORDS = word_set("who which that whom whose")
 _LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
 _MAX_SUBJECT_WORDS = 8
@@ -304,7 +308,7 @@ def _second_predicate(before: str, after: str, comma: bool) -> str | None:
     subject ("The board" + "approved the merger"), and the auxiliaries it shares ("Passengers
     will be" + "closely watched"); None when "and" does not open one."""
     words = after.split()[:6]
-    while words and (words[0].lower() in _ADVERBS | {"later"} or words[0].endswith("ly")):
+    while words and (words[0].lower() in _ADVERBS_OR_LATER or words[0].endswith("ly")):
         words = words[1:]
     if len(words) < 2:
         return None
@@ -317,7 +321,7 @@ def _second_predicate(before: str, after: str, comma: bool) -> str | None:
         chain = _auxiliary_chain(before)
         if chain:
             prefix = chain  # "will be tested and closely watched"
-        elif comma and words[1].lower().strip(",.") in _OBJECT_OPENERS | {"that"}:
+        elif comma and words[1].lower().strip(",.") in _OBJECT_OPENERS_OR_THAT:
             prefix = ""  # "met on Tuesday, and approved the merger"
         else:
             return None
@@ -338,7 +342,7 @@ def _ends_list(text: str) -> bool:
 
 def _ends_with_reporting_verb(text: str) -> bool:
     words = _words(text)
-    return bool(words) and words[-1].lower() in SAY_VERBS | SAY_THAT_VERBS
+    return bool(words) and words[-1].lower() in REPORTING_VERBS
 
 
 def _antecedent(text: str) -> str | None:
@@ -589,7 +593,7 @@ def _object_gap(text: str) -> int | None:
         return None
     end = verb
     while end < len(words) and (
-        _is_verb(words[end].lower()) or words[end].lower() in _PAST_VERBS | _ADVERBS
+        _is_verb(words[end].lower()) or words[end].lower() in _PAST_VERBS_OR_ADVERBS
     ):
         end += 1
         if words[end - 1].lower() in SAY_VERBS:

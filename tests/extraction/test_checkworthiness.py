@@ -170,7 +170,7 @@ def test_each_claim_of_a_sentence_reuses_the_sentence_score():
 
 
 def test_words_with_equal_weights_are_named_in_alphabetical_order():
-    contributions = {"w:saudi": 0.5, "w:arabia": 0.5, "w:oil": 0.7}
+    contributions = ({"saudi": 0.5, "arabia": 0.5, "oil": 0.7}, {})
 
     reasons = checkworthiness._reasons("x", contributions, (), True)
 
