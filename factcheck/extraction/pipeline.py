@@ -93,6 +93,7 @@ def _tidy(text: str) -> str:
     """A clause as a claim: no leading "But" or "Look,", no dangling punctuation or quote
     marks."""
     for _ in range(2):
+        before = text
         text = _LEADING_WORDS_RE.sub("", text.strip()).strip(_EDGE_PUNCTUATION)
         text = _DISCOURSE_MARKER_RE.sub("", text).strip(_EDGE_PUNCTUATION)
         text = text.rstrip(".!…").strip(_EDGE_PUNCTUATION)
@@ -104,6 +105,8 @@ def _tidy(text: str) -> str:
             text = text[1:-1]
         if text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1:
             text = text[1:-1]
+        if text == before:
+            break  # a second pass would change nothing either
     return text
 
 
