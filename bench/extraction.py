@@ -1,6 +1,6 @@
 """Throughput of the claim extraction engine on one core; no Django needed.
 
-usage: .venv/bin/python bench/extraction.py [CLAIMBUSTER_CSV] [--words N]
+usage: .venv/bin/python bench/extraction.py [CLAIMBUSTER_CSV] [--words N] [--repeat N]
        .venv/bin/python bench/extraction.py --lengths
        .venv/bin/python bench/extraction.py --neural [CLAIMBUSTER_CSV] [--sentences N]
 
@@ -142,6 +142,7 @@ def main() -> int:
     parser.add_argument("--lengths", action="store_true", help="time against text length")
     parser.add_argument("--neural", action="store_true", help="time the neural scorer")
     parser.add_argument("--sentences", type=int, default=3_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest is reported")
     options = parser.parse_args()
     if options.lengths:
         return time_against_length()
@@ -151,13 +152,20 @@ def main() -> int:
     words = sum(len(article.split()) for article in corpus)
     source = "seeds + ClaimBuster" if options.claimbuster.is_file() else "seeds only"
     print(f"corpus: {len(corpus)} articles, {words:,} words ({source})")
-    started = time.perf_counter()
-    claims = sum(len(extract_claims(article)) for article in corpus)
-    elapsed = time.perf_counter() - started
-    rate = words / elapsed
-    print(
-        f"{elapsed:.2f} s  {rate:,.0f} words/s  {claims / elapsed:,.0f} claims/s  {claims:,} claims"
-    )
+    # The fastest of several runs, as timeit reports: other work on the machine only ever
+    # slows a run down. Every run is printed.
+    runs = []
+    for run in range(1, options.repeat + 1):
+        started = time.perf_counter()
+        claims = sum(len(extract_claims(article)) for article in corpus)
+        elapsed = time.perf_counter() - started
+        runs.append(elapsed)
+        print(
+            f"run {run}: {elapsed:.2f} s  {words / elapsed:,.0f} words/s  "
+            f"{claims / elapsed:,.0f} claims/s  {claims:,} claims"
+        )
+    rate = words / min(runs)
+    print(f"best: {rate:,.0f} words/s")
     verdict = "ok" if rate >= REQUIRED_WORDS_PER_SECOND else "TOO SLOW"
     print(f"{verdict}: requirement {REQUIRED_WORDS_PER_SECOND:,} words/s")
     return 0 if rate >= REQUIRED_WORDS_PER_SECOND else 1
