@@ -80,7 +80,8 @@ _SLOGAN_RE = re.compile(
 _SLOGAN_MAX_WORDS = 6
 _OPINION_RE = re.compile(
     r"^(?:(?:and|but|so|well|frankly|honestly|personally)[,\s]+)*"
-    r"(?:I|we)\s+(?:\w+ly\s+)?(?:think|believe|feel|hope|wish|guess|suppose|reckon|"
+    r"(?:I|we)\s+(?:\w+ly\s+)?(?:(?:do|did)\s+not\s+|(?:don|didn)['’]t\s+)?"
+    r"(?:think|believe|feel|hope|wish|guess|suppose|reckon|"
     r"want|would\s+like|love|hate|like|am\s+(?:sure|certain|convinced|confident|proud|"
     r"glad|happy|here)|must|should|will|shall|need|can|cannot|can't|won't)\b",
     re.IGNORECASE,
@@ -326,7 +327,11 @@ CLAIM_RULES: tuple[Rule, ...] = (
     Rule(
         "first-person opinion or intent",
         _is_first_person_intent,
-        ("I think we've seen a deterioration of values.", "But we can win this fight."),
+        (
+            "I think we've seen a deterioration of values.",
+            "But we can win this fight.",
+            "I don't think most people do.",
+        ),
         keeps=(
             "This is the only way I can afford to have a phone.",
             "We cut taxes for 20 million families.",

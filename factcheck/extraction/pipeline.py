@@ -71,9 +71,10 @@ _QUOTE_CHARS_RE = re.compile(r"[\"“”]")
 _EDGE_PUNCTUATION = " ,;:–—-\t\n"
 _SPAN_EDGE = " ,;:.\t\n\r"
 # Clauses joined by these carry on the previous clause's speaker; after ", while" or
-# ", whereas" a contrasting subject speaks for itself.
+# ", whereas" a contrasting subject speaks for itself, and after ", and" the outlet may
+# have taken over the telling ("X said A, and troops then advanced").
 _INHERITING_JOINERS = frozenset(
-    {"semicolon", "but", "continues", "and_say", "and_that", "predicate", "adjunct"}
+    {"semicolon", "but", "continues", "and_say", "and_that", "and_bare", "predicate", "adjunct"}
 )
 _ELLIPTICAL_RE = re.compile(
     r"^(?:(?:now|then|today|and|but)\s+)?(?:it|that|this|they)(?:['’]s|['’]re|\s)", re.I

@@ -96,8 +96,15 @@ _VERB_SIDE_ADVERBS = word_set(
     "also now previously reportedly even still later earlier repeatedly personally "
     "publicly already long recently again then once himself herself itself themselves "
     "allegedly privately initially first further separately apparently really always "
-    "often never"
+    "often never just"
 )
+_NEGATED_AUXILIARIES = word_set(
+    "don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't wasn't "
+    "aren't weren't hasn't haven't hadn't not never"
+)
+_NEGATED_AUXILIARIES |= {word.replace("'", "’") for word in _NEGATED_AUXILIARIES}
+# "I'll say", "we've said": the pronoun is the speaker.
+_CONTRACTED_PRONOUN_RE = re.compile(r"^(I|we|you|he|she|they)['’](?:ll|d|ve|re|m)$", re.I)
 _TIME_WORDS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
     "morning afternoon evening night week weekend month year"
@@ -121,7 +128,8 @@ PRONOUNS = word_set("he she it they we i")
 # Unions looked up word by word, so built once here, not at every lookup.
 REPORTING_VERBS = SAY_VERBS | SAY_THAT_VERBS
 _DATA_OR_SAY_VERBS = _DATA_VERBS | SAY_VERBS
-_ADVERBS_OR_AUXILIARIES = _VERB_SIDE_ADVERBS | _AUXILIARIES
+# What stands between a subject and its verb: "X has also said", "I don't think".
+_BETWEEN_SUBJECT_AND_VERB = _VERB_SIDE_ADVERBS | _AUXILIARIES | _NEGATED_AUXILIARIES
 _TIME_PHRASE_WORDS = _TIME_LEADERS | _TIME_WORDS
 _NOT_AN_AGENT = PRONOUNS | _NP_BLOCKERS
 _NOT_A_SOURCE = PRONOUNS | _AUXILIARIES | _NP_BLOCKERS
@@ -214,7 +222,7 @@ def _is_verb_like(word: str) -> bool:
 def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
     """``(first, last)`` token indices of the speaker phrase before ``verb``."""
     index = verb - 1
-    while index >= 0 and _bare(tokens[index]) in _ADVERBS_OR_AUXILIARIES:
+    while index >= 0 and _bare(tokens[index]) in _BETWEEN_SUBJECT_AND_VERB:
         if tokens[index][-1] in ",;:":
             return None
         index -= 1
@@ -386,9 +394,12 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         if phrase is None:
             continue
         start, end = phrase
+        if not _NEGATED_AUXILIARIES.isdisjoint(_bare(token) for token in tokens[end + 1 : verb]):
+            continue  # "He did not say that ...", "I don't think that ...": not theirs
         speaker = clean_speaker(" ".join(tokens[start : end + 1]))
-        while speaker.split() and _bare(speaker.split()[-1]) in _ADVERBS_OR_AUXILIARIES:
+        while speaker.split() and _bare(speaker.split()[-1]) in _BETWEEN_SUBJECT_AND_VERB:
             speaker = speaker.rsplit(" ", 1)[0]
+        speaker = _CONTRACTED_PRONOUN_RE.sub(r"\1", speaker)
         if not speaker or speaker.lower() in _NP_BLOCKERS:
             continue
         if commits:

@@ -61,6 +61,12 @@ _SUBJECT_OPENERS = word_set(
     "the a an this that these those his her their its our my your some many most all no "
     "several few both each every other another"
 )
+# Subjects that stand alone, as a pronoun does: "and anyone at risk will be monitored",
+# "and more were likely to close" (not "others": "X and others have said").
+_INDEFINITE_SUBJECTS = word_set(
+    "anyone anybody everyone everybody someone somebody nobody nothing everything "
+    "something none more"
+)
 _DETERMINERS = word_set("the a an this that these those its his her their our")
 _THERE_IS = word_set("there's there’s")
 _PAST_VERBS = word_set(
@@ -199,7 +205,7 @@ def starts_clause(text: str) -> bool:
         return True  # "and there's a real desire for phones"
     if not tokens[0][-1].isalnum():
         return False
-    if first in PRONOUNS:
+    if first in PRONOUNS or first in _INDEFINITE_SUBJECTS:
         second = tokens[1].lower()
         return _is_verb(second) or second in _ADVERBS
     if not (first in _SUBJECT_OPENERS or tokens[0][0].isupper() or tokens[0][0].isdigit()):
@@ -460,6 +466,8 @@ def split_clauses(
             continue
         if kind == "bare_while" and _ends_with_reporting_verb(before):
             continue
+        if kind == "and_clause" and not match.group().startswith(","):
+            kind = "and_bare"  # "said A and B": no comma, so B goes on with A's speaker
         current.end = cut
         clauses.append(Clause(match.end(), len(sentence), kind))
     for clause in clauses:

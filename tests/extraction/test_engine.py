@@ -33,6 +33,43 @@ def test_engine_version_is_a_dated_string():
     assert ENGINE_VERSION.split(".")[0].isdigit()
 
 
+def test_an_and_clause_with_a_subject_like_everyone_is_a_claim_of_its_own():
+    body = (
+        "The council said the library would close in May and everyone affected "
+        "would be offered a place at the new centre."
+    )
+
+    claims = extract_claims(body)
+
+    closing = claim_containing(claims, "the library would close in May")
+    offered = claim_containing(claims, "everyone affected would be offered")
+    assert "everyone" not in closing.text
+    # No comma before "and": the second clause is still what the council said.
+    assert closing.speaker == offered.speaker == "The council"
+
+
+def test_a_comma_and_lets_the_outlet_take_over_the_telling():
+    body = (
+        "The council said the library would close in May, and the protesters then gathered outside."
+    )
+
+    claims = extract_claims(body)
+
+    assert claim_containing(claims, "the protesters then gathered outside").speaker is None
+
+
+def test_what_someone_did_not_say_is_not_their_claim():
+    claims = extract_claims("The minister did not say that taxes would rise by 5% next year.")
+
+    claim = claim_containing(claims, "taxes would rise by 5%")
+    assert claim.speaker is None
+    assert claim.text.startswith("The minister did not say")
+
+
+def test_i_do_not_think_is_an_opinion_like_i_think():
+    assert extract_claims("I don't think most people want that.") == []
+
+
 def test_guns_and_aid_sentence_is_exactly_two_claims_with_their_speakers():
     body = (
         "Ukraine said 18,000 guns had been given to residents to defend against Russia, "
