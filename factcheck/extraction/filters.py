@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.extraction.words import word_set
 
@@ -131,19 +132,22 @@ _CAPTION_MAX_WORDS = 60
 MIN_CLAIM_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Text:
     """What a rule looks at: the text without edge quotes, its words, and whether the
     engine found a figure in it (a figure often makes a claim of a frame that is not)."""
 
     bare: str
-    words: list[str]
-    has_figures: bool
+    has_figures: bool = False
 
     @classmethod
     def of(cls, text: str, *, has_figures: bool = False) -> Text:
-        bare = text.strip().strip("\"'“”‘’ ")
-        return cls(bare, _WORD_RE.findall(bare), has_figures)
+        return cls(text.strip().strip("\"'“”‘’ "), has_figures)
+
+    @cached_property
+    def words(self) -> list[str]:
+        # Read only when a rule asks: most paragraphs are judged by a pattern alone.
+        return _WORD_RE.findall(self.bare)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,16 +171,16 @@ def _is_imperative(text: Text) -> bool:
 
 def _is_furniture(text: Text) -> bool:
     return bool(_FURNITURE_RE.match(text.bare)) or (
-        len(text.words) <= _PROMPT_MAX_WORDS and bool(_PROMPT_RE.match(text.bare))
+        bool(_PROMPT_RE.match(text.bare)) and len(text.words) <= _PROMPT_MAX_WORDS
     )
 
 
 def _is_heading(text: Text) -> bool:
     # A short line without final punctuation is a heading ("Magic mushrooms").
     return (
-        len(text.words) <= _HEADING_MAX_WORDS
-        and not _TERMINAL_RE.search(text.bare)
+        not _TERMINAL_RE.search(text.bare)
         and not _DIGIT_RE.search(text.bare)
+        and len(text.words) <= _HEADING_MAX_WORDS
     )
 
 

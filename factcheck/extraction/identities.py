@@ -20,7 +20,7 @@ _TITLES_OR_HONORIFICS = TITLE_WORDS | _HONORIFICS
 # "Zelenskyy", "Smith-Jones", "O'Brien"; not the possessive "Brown's".
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*"
 # Two or three capitalised words: a full name as news prints it ("Arsene Wenger").
-_FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}\b")
+_FULL_NAME_RE = re.compile(rf"(?=[A-Z])\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}\b")
 # Capitalised words that open a name-like run but are never a first name.
 _NOT_FIRST_NAMES = (
     word_set(

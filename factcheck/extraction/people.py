@@ -34,7 +34,7 @@ _NAME = r"[A-Z][\w'’-]+"
 # a lower-case noun is that noun's name.
 _APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<noun>[a-z]+),\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}}),")
 _TITLED_RE = re.compile(
-    r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+(?P<name>(?:"
+    r"(?=[MDSL])\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+(?P<name>(?:"
     + _NAME
     + r"\s+){0,2}"
     + _NAME

@@ -179,6 +179,7 @@ _WHAT_CALLED_RE = re.compile(
     r"(?:called|calls|described\s+as|describes\s+as|termed|dubbed)\b"
 )
 _TITLED_NAME_RE = re.compile(
+    r"(?=[MDPSLCGKQJAURpmcsardglejo])"  # the first letters of the titles, as in ``_CUT_RE``
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|president|Minister|minister|"
     r"Chancellor|chancellor|CEO|Secretary|secretary|adviser|spokesman|spokeswoman|"
     r"correspondent|co-author|author|researcher|professor|Professor|director|chairman|"
