@@ -2,8 +2,8 @@
 
 Pure Python with no Django import, so it can be tested, benchmarked and replaced on
 its own. Deterministic: the same body always gives the same claims for one
-``ENGINE_VERSION``; bump it whenever the output can change (the date, and "-2" for a
-second change on one day), so stored claims can be re-extracted.
+``ENGINE_VERSION``; bump it whenever the output can change (the date, and "-2", "-3" for
+later changes on one day), so stored claims can be re-extracted.
 """
 
 from factcheck.extraction.pipeline import (
@@ -14,7 +14,7 @@ from factcheck.extraction.pipeline import (
 )
 from factcheck.extraction.types import ClaimType, ExtractedClaim, Figure
 
-ENGINE_VERSION = "2026.12.6-2"
+ENGINE_VERSION = "2026.12.6-3"
 
 __all__ = [
     "ENGINE_VERSION",

@@ -153,6 +153,21 @@ _ORGANISATION_WORDS = word_set(
 )
 _PLURAL_HEADS = word_set("people police staff media public")
 _EPITHET_RE = re.compile(r"^the\s+\d+-year-old$", re.IGNORECASE)
+# "65% of the 1,000 people questioned said", "only a third said": a share of a group
+# speaks. The share is part of the claim ("34% had received new cards"), and without
+# "of ..." the group is the one last polled.
+_SHARE_RE = re.compile(
+    r"(?:(?:only|just|some|nearly|almost|about|around|roughly|over|under|more\s+than|"
+    r"fewer\s+than|less\s+than|another|a\s+further)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+(?:third|quarter|fifth|tenth)|"
+    r"(?:two|three|four)\s+(?:thirds|quarters|fifths)|(?:one|two|three|four|five|six|seven|"
+    r"eight|nine)\s+in\s+(?:10|ten)|the\s+majority|a\s+majority|most)"
+    r"(?:\s+[-\u2013\u2014]\s+\d[\d.,]*\s*%\s+[-\u2013\u2014])?"  # "two thirds - 65% -"
+    r"(?:\s+of\s+(?P<group>\S.*))?",
+    re.IGNORECASE,
+)
+_MAX_SHARE_WORDS = 12
+_OBJECT_PRONOUNS = word_set("them us you")
 _PERSON_HEADS = word_set("man woman boy girl mother father wife husband son daughter")
 _NP_LOWER_WORDS = (
     TITLE_WORDS
@@ -375,6 +390,9 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                     return Attribution(speaker, 0, commits=True)
         if not commits and (verb >= max_words or word not in REPORTING_VERBS):
             continue
+        share = _share_before(tokens, verb) if not commits else None
+        if share is not None:
+            return Attribution(share, 0, commits=False)
         if tokens[verb - 1][-1] == "," and not commits and verb < max_words:
             appositive = _appositive_speaker(tokens, verb)
             if appositive is not None:
@@ -470,6 +488,31 @@ def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     if _bare(tokens[first]) in _OPENING_WORDS:
         return None
     return name, " ".join(description).rstrip(",")
+
+
+def _share_before(tokens: list[str], verb: int) -> str | None:
+    """ "However, only 34% said ...": the share that speaks, past an opening "However,"."""
+    for start in range(min(verb, 3)):
+        if start and not _is_leading_prefix(tokens[:start]):
+            continue
+        if verb - start > _MAX_SHARE_WORDS:
+            continue
+        phrase = " ".join(tokens[start:verb])
+        if _SHARE_RE.fullmatch(phrase):
+            return phrase
+    return None
+
+
+def share_group(phrase: str) -> str | None:
+    """The group of "65% of the people questioned"; "" for a share alone ("only 34%");
+    None when ``phrase`` is no share of a group."""
+    match = _SHARE_RE.fullmatch(phrase)
+    if match is None:
+        return None
+    group = clean_speaker(match.group("group") or "")
+    if group.split(maxsplit=1)[0].lower() in _OBJECT_PRONOUNS if group else False:
+        return ""  # "a third of them said": whoever "them" were, last polled or unknown
+    return group
 
 
 def _is_leading_prefix(tokens: list[str]) -> bool:
@@ -695,6 +738,7 @@ class SpeakerTracker:
         self.last: dict[str, str] = {}
         self.last_any: str | None = None
         self.descriptions: dict[str, str] = {}
+        self.polled: str | None = None  # the group of the last "N% of X said"
 
     def note(self, speaker: str) -> None:
         kind = speaker_kind(speaker, self.surnames)
@@ -713,6 +757,12 @@ class SpeakerTracker:
     ) -> str | None:
         """A named speaker for ``phrase``; pronouns point back, names are kept as written."""
         pronoun = phrase.lower()
+        group = share_group(phrase)
+        if group is not None:
+            if group:
+                self.polled = group
+                self.note(group)
+            return self.polled
         if _EPITHET_RE.match(phrase) and "person" in self.last:
             # "The 66-year-old criticised his fine": the person last named, by his age
             return self.resolve("he", in_quote=in_quote)

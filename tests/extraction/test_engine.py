@@ -431,3 +431,28 @@ def test_an_epithet_by_age_is_the_person_last_named():
     )
     claims = extract_claims(body)
     assert claims[-1].speaker == "Marco Bellini"
+
+
+def test_a_share_of_a_polled_group_speaks_as_the_group_and_keeps_its_figure():
+    body = (
+        "A poll of 2,000 drivers was published on Tuesday. Almost half - 48% - of the "
+        "drivers questioned said they had been caught in a traffic jam this week. However, "
+        "only 12% said that they would take the train instead."
+    )
+    first, second = (claim for claim in extract_claims(body) if "%" in claim.text)
+    assert first.speaker == second.speaker == "the drivers questioned"
+    # The share is the claim: "they would take the train" alone would say nothing.
+    assert second.text == "only 12% said that they would take the train instead"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Only 30% said they trusted the council.",  # no group polled before: nobody named
+        "A third of them said they would move abroad.",  # "them": unknown without a parser
+    ],
+)
+def test_a_share_without_a_known_group_keeps_its_claim_and_names_no_speaker(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker is None
+    assert claim.text.lower().startswith(body.lower().split(" said")[0])
