@@ -168,6 +168,7 @@ _SHARE_RE = re.compile(
 )
 _MAX_SHARE_WORDS = 12
 _OBJECT_PRONOUNS = word_set("them us you")
+_QUANTIFIERS = word_set("more most many some all few both several")
 _PERSON_HEADS = word_set("man woman boy girl mother father wife husband son daughter")
 _NP_LOWER_WORDS = (
     TITLE_WORDS
@@ -713,6 +714,8 @@ def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
         return "person"
     if lowered[-1].endswith("-year-old") or lowered[-1] in _PERSON_HEADS:
         return "person"  # "the 66-year-old", "a man"
+    if len(words) > 1 and lowered[0] in _QUANTIFIERS:
+        return "group"  # "Most Americans", "Some Labour MPs": never one person
     last = lowered[-1].removesuffix("'s").removesuffix("’s")
     if any(word in _ORGANISATION_WORDS for word in lowered):
         return "organisation"

@@ -31,7 +31,7 @@ _CUT_RE = re.compile(
     (?:
       (?P<resumed>,\s+["“](?:and|but|yet)\s+)
     | (?P<semicolon>;\s+)
-    | (?P<but>,\s+(?:but|yet|although)\s+|,?\s+even\s+though\s+)
+    | (?P<but>,\s+(?:but|yet|although|though)\s+|,?\s+even\s+though\s+)
     | (?P<contrast>,\s+(?:while|whereas)\s+)
     | (?P<continues>,\s+(?:adding|saying|insisting|claiming|warning|arguing|noting|stressing|
                            explaining)(?:\s+that)?\s+)

@@ -456,3 +456,9 @@ def test_a_share_without_a_known_group_keeps_its_claim_and_names_no_speaker(body
     (claim,) = extract_claims(body)
     assert claim.speaker is None
     assert claim.text.lower().startswith(body.lower().split(" said")[0])
+
+
+def test_he_is_never_a_quantified_group_named_before():
+    body = "Most Britons said the plan was fair. He said it would pass in May."
+    (_, second) = extract_claims(body)
+    assert second.speaker is None
