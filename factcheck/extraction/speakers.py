@@ -635,7 +635,14 @@ def _segment_speaker(segment: str) -> str | None:
         rest = tokens[verb + 1 :]
         if len(rest) > _MAX_TRAILING_WORDS or not _is_trailing_rest(rest, word):
             return None
-        if word in SAY_THAT_VERBS and word not in ("reported", "reports", "found", "wrote"):
+        # "..., Apacs' figures show.": data that show speak as "said" would; "..., he
+        # showed" or "..., it suggests" is no attribution
+        shows = not rest and word in _DATA_VERBS and _bare(tokens[phrase[1]]) in DATA_NOUNS
+        if (
+            word in SAY_THAT_VERBS
+            and word not in ("reported", "reports", "found", "wrote")
+            and not shows
+        ):
             return None
         return clean_speaker(" ".join(tokens[: phrase[1] + 1]))
     return None

@@ -462,3 +462,24 @@ def test_he_is_never_a_quantified_group_named_before():
     body = "Most Britons said the plan was fair. He said it would pass in May."
     (_, second) = extract_claims(body)
     assert second.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "Unemployment in the region fell to 4.1% in March, official figures show.",
+            "official figures",
+            "Unemployment in the region fell to 4.1% in March",
+        ),
+        # Only data speak by showing: a chart on a page is no source.
+        (
+            "Prices rose by 3% in May, the chart shows.",
+            None,
+            "Prices rose by 3% in May, the chart shows",
+        ),
+    ],
+)
+def test_data_that_show_at_the_end_of_a_sentence_speak_for_it(body, speaker, text):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, text)
