@@ -118,6 +118,11 @@ _BOUNDARY_WORDS = word_set(
 )
 _NP_PREPOSITIONS = word_set("of from for at")
 _NOUN_DETERMINERS = word_set("the a an its his her their this")
+_ROLE_PARTICIPLES = word_set(
+    "leading ruling governing outgoing incoming remaining opposing visiting striking "
+    "reigning sitting serving acting presiding attending consulting managing founding "
+    "dissenting protesting campaigning participating"
+)
 _DISCOURSE_WORDS = word_set(
     "but and however meanwhile earlier later now yet so still also separately instead "
     "then today yesterday notably indeed moreover furthermore besides nevertheless "
@@ -259,7 +264,9 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
         # "The report reveals": after a determiner a reporting word is the noun it names.
         if _is_verb_like(word) and not token[0].isupper() and not after_determiner:
             break
-        if word.endswith("ing") and not token[0].isupper():
+        # "the man running the shop said": a participle ends the speaker, but for the few
+        # that name a role ("three leading economists", "the outgoing chairman")
+        if word.endswith("ing") and not token[0].isupper() and word not in _ROLE_PARTICIPLES:
             break
         index -= 1
     start = index + 1

@@ -483,3 +483,20 @@ def test_he_is_never_a_quantified_group_named_before():
 def test_data_that_show_at_the_end_of_a_sentence_speak_for_it(body, speaker, text):
     (claim,) = extract_claims(body)
     assert (claim.speaker, claim.text) == (speaker, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Three leading economists predicted that inflation would fall to 2% by May.",
+            "Three leading economists",
+        ),
+        ("The outgoing chairman said profits had doubled to £4m.", "The outgoing chairman"),
+        # Any other participle ends the speaker: the shop does not speak.
+        ("The man running the shop said it had lost £4m.", None),
+    ],
+)
+def test_a_participle_naming_a_role_belongs_to_the_speaker(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.speaker == speaker
