@@ -23,7 +23,11 @@ from factcheck.extraction.types import ClaimType, Figure
 
 WEIGHTS_PATH = Path(__file__).with_name("checkworthiness_weights.json")
 
-_TOKEN_RE = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[$€£%?]")
+# The lookahead turns away most non-token positions on their first character; the
+# alternatives start with disjoint characters, so their order changes no token.
+_TOKEN_RE = re.compile(
+    r"(?=[A-Za-z0-9$€£%?])(?:[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d(?:[\d,.]*\d)?|[$€£%?])"
+)
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -80,8 +84,7 @@ def _tokens(text: str) -> tuple[list[str], bool]:
     return tokens, capitalised
 
 
-def _cues(text: str, tokens: list[str], capitalised: bool) -> dict[str, float]:
-    words = set(tokens)
+def _cues(text: str, tokens: list[str], words: set[str], capitalised: bool) -> dict[str, float]:
     count = len(tokens)
     cues = {}
     if "<num>" in words or "<year>" in words or not words.isdisjoint(NUMBER_WORDS):
@@ -125,7 +128,7 @@ def features(text: str) -> dict[str, float]:
         for first, second in zip(["<s>", *tokens], [*tokens, "</s>"], strict=True)
     )
     vector = dict.fromkeys(grams, 1.0 / math.sqrt(len(grams)))
-    vector.update(_cues(text, tokens, capitalised))
+    vector.update(_cues(text, tokens, set(tokens), capitalised))
     return vector
 
 
@@ -174,7 +177,7 @@ class Model:
         grams = math.fsum(map(self.words.get, words, repeat(0.0)))
         grams += math.fsum(map(self.pairs.get, pairs, repeat(0.0)))
         logit = self.bias + grams * mass
-        cues = _cues(text, tokens, capitalised)
+        cues = _cues(text, tokens, words, capitalised)
         weights = self.cues
         for name, value in cues.items():
             weight = weights.get(name)
