@@ -31,6 +31,7 @@ _NOT_FIRST_NAMES = (
     | TITLE_WORDS
 )
 _DETERMINERS = word_set("the a an")
+_BEFORE_AN_ORGANISATION = word_set("of for at from")
 _MAX_NAME_WORDS = 3
 
 
@@ -57,6 +58,9 @@ def split_role(phrase: str) -> tuple[str, str]:
     name.reverse()
     role_words = words[: len(words) - len(name)]
     if not name or len(name) > _MAX_NAME_WORDS:
+        return phrase, ""
+    if role_words and role_words[-1].lower() in _BEFORE_AN_ORGANISATION:
+        # "a spokesman for the Department of Health": the capitals name what he speaks for
         return phrase, ""
     role = " ".join(word for word in role_words if word.lower().strip(".") not in _HONORIFICS)
     if role_words and not any(word.lower().strip(".") in TITLE_WORDS for word in role_words):

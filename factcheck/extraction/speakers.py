@@ -118,6 +118,7 @@ _BOUNDARY_WORDS = word_set(
 )
 _NP_PREPOSITIONS = word_set("of from for at")
 _NOUN_DETERMINERS = word_set("the a an its his her their this")
+_SETTING_OPENERS = word_set("in on at from during after before since until for with by")
 _ROLE_PARTICIPLES = word_set(
     "leading ruling governing outgoing incoming remaining opposing visiting striking "
     "reigning sitting serving acting presiding attending consulting managing founding "
@@ -402,7 +403,7 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         if share is not None:
             return Attribution(share, 0, commits=False)
         if tokens[verb - 1][-1] == "," and not commits and verb < max_words:
-            appositive = _appositive_speaker(tokens, verb)
+            appositive = _appositive_speaker(tokens, verb) or _role_then_name(tokens, verb)
             if appositive is not None:
                 name, description = appositive
                 after = _past_setting(tokens, verb + 1)
@@ -412,6 +413,8 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                     continue
                 elif word in _OBJECT_VERBS:
                     after = _object_end(tokens, after, word)
+                    if after < len(tokens) and _bare(tokens[after]) == "that":
+                        after += 1  # "told the BBC that ..."
                 if after < len(tokens):
                     return Attribution(name, spans[after][0], False, description)
             continue
@@ -493,9 +496,48 @@ def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     ) or any(_bare(token) in ("and", "or") for token in description):
         return None
     name = " ".join(tokens[first : name_end + 1]).rstrip(",")
-    if _bare(tokens[first]) in _OPENING_WORDS:
-        return None
+    if _bare(tokens[first]) in _OPENING_WORDS or _bare(tokens[first]) in _SETTING_OPENERS:
+        return None  # "In London, John Smith said": a setting, not a name
     return name, " ".join(description).rstrip(",")
+
+
+def _role_then_name(tokens: list[str], verb: int) -> tuple[str, str] | None:
+    """ "The company's chief executive, Anna Berg, said": a role, then the name of
+    capitalised words fenced by commas, then the verb."""
+    name_start = next(
+        (
+            i
+            for i in range(verb - 2, max(0, verb - 2 - _MAX_NAME_WORDS), -1)
+            if tokens[i][-1] == ","
+        ),
+        None,
+    )
+    if name_start is None:
+        return None
+    name = tokens[name_start + 1 : verb]
+    role = tokens[: name_start + 1]
+    while role and _bare(role[0]) in _DISCOURSE_WORDS and role[0][-1] != ",":
+        role = role[1:]  # "But the firm's founder, Ana Ruiz, said"
+    if not 2 <= len(name) <= _MAX_NAME_WORDS or not all(
+        token[0].isupper() and token.strip(",").replace("-", "").replace("'", "").isalpha()
+        for token in name
+    ):
+        return None
+    if not role or len(role) > _MAX_APPOSITIVE_WORDS:
+        return None
+    words = [_bare(token) for token in role]
+    if any(
+        _is_verb_like(word) or word in _BOUNDARY_WORDS or word in _TIME_WORDS for word in words
+    ) or any(token[0] in '"“' or token[-1] in ";:" for token in role):
+        return None  # "The day before, ...", "Last week, ...": a setting, not a role
+    if any(token[-1] == "," for token in role[:-1]):
+        return None
+    # "the union's organiser", "Chief executive": a role; "In London": no name follows
+    if words[0] not in _NOUN_DETERMINERS and not any(
+        word.removesuffix("'s") in TITLE_WORDS for word in words
+    ):
+        return None
+    return " ".join(name).rstrip(","), " ".join(role).rstrip(",")
 
 
 def _share_before(tokens: list[str], verb: int) -> str | None:

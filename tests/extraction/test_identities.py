@@ -15,6 +15,12 @@ from factcheck.extraction.identities import split_role
         ("the finance minister", ("the finance minister", "")),
         ("the UK's Ministry of Defence", ("the UK's Ministry of Defence", "")),
         ("Separate figures", ("Separate figures", "")),
+        # The capitals after "for"/"of" name what the person speaks for, not the person.
+        (
+            "A spokesman for the Department of Health",
+            ("A spokesman for the Department of Health", ""),
+        ),
+        ("the head of Interpol", ("the head of Interpol", "")),
     ],
 )
 def test_a_speaker_phrase_is_cut_into_role_and_name(phrase, role_and_name):
@@ -55,6 +61,35 @@ def test_a_name_and_its_appositive_before_said_give_the_speaker_and_the_descript
     assert claim.speaker == "Maria Lopez"
     assert claim.speaker_description == "chair of the city council's planning committee"
     assert claim.text == "no-one in the committee knew the site was flooded"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "description", "text"),
+    [
+        (
+            "The company's chief executive, Anna Berg, said profits would rise by 10%.",
+            "Anna Berg",
+            "The company's chief executive",
+            "profits would rise by 10%",
+        ),
+        (
+            "But the union's regional organiser, Piotr Zielinski, told the BBC that 300 jobs "
+            "were at risk.",
+            "Piotr Zielinski",
+            "the union's regional organiser",
+            "300 jobs were at risk",
+        ),
+        # A setting before the name is no role, and no name comes after it.
+        ("In London, John Smith, said rents rose by 9%.", None, "", None),
+    ],
+)
+def test_a_role_and_then_the_name_before_said_give_the_speaker_and_the_description(
+    body, speaker, description, text
+):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.speaker_description) == (speaker, description)
+    if text is not None:
+        assert claim.text == text
 
 
 @pytest.mark.parametrize(
