@@ -472,6 +472,11 @@ def _past_setting(tokens: list[str], start: int) -> int:
     return start
 
 
+def _is_name_token(token: str) -> bool:
+    """A capitalised word of a name, a comma after it allowed: "Zielinski,", "Smith-Jones"."""
+    return token[0].isupper() and token.strip(",").replace("-", "").isalpha()
+
+
 def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     """ "Maria Lopez, chair of the city council's planning committee, said":
     a name of capitalised words, one comma-fenced description without a verb, the verb."""
@@ -481,10 +486,7 @@ def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
     name_end = next(
         (i for i in range(first, min(verb, first + _MAX_NAME_WORDS)) if tokens[i][-1] == ","), -1
     )
-    if name_end < first + 1 or not all(
-        token[0].isupper() and token.strip(",").replace("-", "").isalpha()
-        for token in tokens[first : name_end + 1]
-    ):
+    if name_end < first + 1 or not all(map(_is_name_token, tokens[first : name_end + 1])):
         return None
     description = tokens[name_end + 1 : verb]
     if not description or len(description) > _MAX_APPOSITIVE_WORDS:
@@ -518,10 +520,7 @@ def _role_then_name(tokens: list[str], verb: int) -> tuple[str, str] | None:
     role = tokens[: name_start + 1]
     while role and _bare(role[0]) in _DISCOURSE_WORDS and role[0][-1] != ",":
         role = role[1:]  # "But the firm's founder, Ana Ruiz, said"
-    if not 2 <= len(name) <= _MAX_NAME_WORDS or not all(
-        token[0].isupper() and token.strip(",").replace("-", "").replace("'", "").isalpha()
-        for token in name
-    ):
+    if not 2 <= len(name) <= _MAX_NAME_WORDS or not all(map(_is_name_token, name)):
         return None
     if not role or len(role) > _MAX_APPOSITIVE_WORDS:
         return None
@@ -560,7 +559,7 @@ def share_group(phrase: str) -> str | None:
     if match is None:
         return None
     group = clean_speaker(match.group("group") or "")
-    if group.split(maxsplit=1)[0].lower() in _OBJECT_PRONOUNS if group else False:
+    if group and group.split(maxsplit=1)[0].lower() in _OBJECT_PRONOUNS:
         return ""  # "a third of them said": whoever "them" were, last polled or unknown
     return group
 
