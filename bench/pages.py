@@ -8,9 +8,9 @@ client as a logged-in user (a reviewer, an editor for the approval queue, staff 
 admin) after a warm-up; the time is the server's whole handling of the request
 (middleware, views, queries, templates) without the network. Prints a table of p50/p95
 and query counts, the EXPLAIN plans of the triage queue's queries, and writes the table
-as JSON (default var/bench/pages.json). The triage queue's first page is timed twice:
-reloaded, as kept under the queue's stamp, and just after a change, read afresh. Triage
-decisions change the database: each run decides claims from the top of the queue.
+as JSON (default var/bench/pages.json). Nothing rendered is cached, so a reload costs
+what a first visit does. Triage decisions change the database: each run decides claims
+from the top of the queue.
 """
 
 import argparse

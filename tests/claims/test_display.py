@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from factcheck.claims.models import Claim
 from factcheck.claims.templatetags.claims import figure, score
 from tests.factories import ClaimFactory
 
@@ -63,3 +64,19 @@ def test_the_triage_queue_ranks_saturated_scores_visibly(reviewer_client):
     response = reviewer_client.get(reverse("reviews:triage"))
     assert response.text.index("0.9997") < response.text.index("0.9991")
     assert "1.00" not in response.text
+
+
+@pytest.mark.django_db
+def test_each_triage_row_offers_every_reason_but_other_for_not_a_claim(reviewer_client):
+    first, second = ClaimFactory(), ClaimFactory()
+    page = reviewer_client.get(reverse("reviews:triage")).text
+    offered = [
+        (value, label)
+        for value, label in Claim.NonClaimReason.choices
+        if value != Claim.NonClaimReason.OTHER
+    ]
+    options = "".join(f'<option value="{value}">{label}</option>' for value, label in offered)
+    for claim in (first, second):
+        row = page[page.index(f'id="triage-row-{claim.pk}"') :]
+        select = row[row.index('<select name="reason"') : row.index("</select>")]
+        assert select.endswith(f'<option value="">Why not a claim</option>{options}')
