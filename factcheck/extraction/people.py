@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.speakers import TITLE_WORDS, main_subject, speaker_kind
+from factcheck.extraction.speakers import PRONOUNS, TITLE_WORDS, main_subject, speaker_kind
 from factcheck.extraction.words import word_set
 
 # Nouns that name a person without naming who: "a man", "the driver", "an aid worker".
@@ -41,15 +41,23 @@ _TITLED_RE = re.compile(
     + ")"
 )
 _FOLLOWING_NAME_RE = re.compile(rf"\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})")
-# "Jean Martin, 52, a farmer": the noun describes the name before it.
-_DESCRIBES_NAME_RE = re.compile(rf"{_NAME},(?:\s+[^,]{{1,30}},)*\s+(?:[\w'’-]+\s+){{0,4}}$")
+# "Jean Martin, 52, a farmer": the noun describes the name before it; in "Wenger, who
+# accused striker Ruud Gullit" a clause stands between, and the striker is another man.
+_DESCRIBES_NAME_RE = re.compile(
+    rf"{_NAME},(?:\s+[^,]{{1,30}},)*\s+(?!(?:who|whom|whose|which|that)\b)(?:[\w'’-]+\s+){{0,4}}$"
+)
 _CAPITALISED_RE = re.compile(_NAME)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 UNNAMED = ""
 
 
+def _bare(word: str) -> str:
+    """ "Brown's" and "Aragones'" -> "Brown" and "Aragones"."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+
+
 def _key(name: str) -> str:
-    return name.split()[-1].removesuffix("'s").removesuffix("’s")
+    return _bare(name.split()[-1])
 
 
 class People:
@@ -98,10 +106,11 @@ class People:
                 found.append(match.group("name"))
                 named_nouns.add(match.start("noun"))
         for match in _TITLED_RE.finditer(text):
-            found.append(match.group("name"))
+            found.append(_bare(match.group("name")))
         for match in _CAPITALISED_RE.finditer(text):
-            if match.group().removesuffix("'s").removesuffix("’s") in self.surnames:
-                found.append(match.group())
+            name = _bare(match.group())
+            if name in self.surnames and name.lower() not in PRONOUNS:  # "It's" is no one
+                found.append(name)
         for match in _WORD_RE.finditer(text):
             word = match.group()
             if (

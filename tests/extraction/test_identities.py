@@ -187,6 +187,10 @@ def test_a_he_in_narration_is_the_one_person_of_the_nearest_sentence_naming_anyo
         "Inspector Tom Reid said a man was seen near the bank. He was arrested on Sunday.",
         # a "he" after a sentence that names only a woman
         "Mrs Laila Haddad was elected in May. He was the first to congratulate the new mayor.",
+        # "who accused striker Ruud Gullit" is a clause about Wenger: the striker is
+        # another man in sight, not Wenger's description
+        "Arsenal boss Arsene Wenger, who accused striker Ruud Gullit of cheating, was fined "
+        "in May. He has 10 days to appeal against the fine.",
     ],
 )
 def test_a_he_with_more_than_one_plausible_person_in_sight_is_left_as_printed(body):
@@ -199,3 +203,13 @@ def test_a_he_in_a_later_clause_is_the_person_of_the_earlier_clause():
         "was charged with fraud in June."
     )
     assert extract_claims(body)[-1].text == "Harold Finch was charged with fraud in June"
+
+
+def test_a_he_named_from_a_possessive_mention_takes_the_name_without_the_possessive():
+    body = (
+        "President Barack Obama said the deal was fair. Critics attacked Obama's record on "
+        "Georgia. He doesn't understand that Russia invaded Georgia in 2008."
+    )
+    assert extract_claims(body)[-1].text == (
+        "Barack Obama doesn't understand that Russia invaded Georgia in 2008"
+    )
