@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -384,3 +385,17 @@ def score_claim(
     if speaker:
         reasons.append(f"attributed to {speaker}")
     return score, tuple(reasons)
+
+
+def score_in_context(
+    score_texts: Callable[[Sequence[str]], Sequence[float]], claims: Sequence[tuple[str, str]]
+) -> list[float]:
+    """Scores of (claim text, sentence) pairs by any scorer of plain texts, with the rule
+    ``score_claim`` follows: a claim scores at least as well as the sentence it was cut
+    from (a claim with no sentence, as its own). Each distinct text is scored once."""
+    texts = list(dict.fromkeys(text for pair in claims for text in pair if text))
+    scores = dict(zip(texts, score_texts(texts), strict=True))
+    return [
+        max(scores[text], scores[sentence]) if sentence else scores[text]
+        for text, sentence in claims
+    ]

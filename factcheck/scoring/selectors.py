@@ -14,7 +14,12 @@ from django.db.models import Q
 
 from factcheck.claims.models import Claim
 from factcheck.extraction import ENGINE_VERSION
-from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, Model, raw_score
+from factcheck.extraction.checkworthiness import (
+    DEFAULT_THRESHOLD,
+    Model,
+    raw_score,
+    score_in_context,
+)
 from factcheck.extraction.neural import Head, NeuralModelError, NeuralScorer
 from factcheck.reviews.models import Event
 from factcheck.scoring.models import ScorerVersion
@@ -39,6 +44,10 @@ class ActiveScorer:
             score = raw_score if self.lexical is None else self.lexical.score
             return [round(score(text), 4) for text in texts]
         return self.neural.score(texts, head=self.head)
+
+    def score_claims(self, claims: Sequence[tuple[str, str]]) -> list[float]:
+        """Scores of (claim text, sentence) pairs: each claim at least its sentence's."""
+        return score_in_context(self.score, claims)
 
     def as_json(self) -> dict:
         return {

@@ -45,9 +45,9 @@ def scorer_version_activate(*, scorer_version: ScorerVersion, user=None) -> Scor
 
 
 def claims_rescore(*, batch_size: int = RESCORE_BATCH) -> int:
-    """Score open (New) claims with the active model, ``batch_size`` at a time; a claim a
-    reviewer changed meanwhile (its ``version`` moved on, or it left New) keeps its score.
-    Returns how many claims were rescored."""
+    """Score open (New) claims with the active model, ``batch_size`` at a time, each at
+    least as well as its sentence, as at import; a claim a reviewer changed meanwhile (its
+    ``version`` moved on, or it left New) keeps its score. Returns how many were rescored."""
     scorer = active_scorer()
     stale = Claim.objects.filter(status=Claim.Status.NEW).exclude(
         score_model=scorer.kind, score_model_version=scorer.version
@@ -57,20 +57,20 @@ def claims_rescore(*, batch_size: int = RESCORE_BATCH) -> int:
         rows = list(
             stale.filter(pk__gt=after)
             .order_by("pk")
-            .values_list("pk", "version", "text")[:batch_size]
+            .values_list("pk", "version", "text", "sentence")[:batch_size]
         )
         if not rows:
             return rescored
         after = rows[-1][0]
-        scores = scorer.score([text for _, _, text in rows])
+        scores = scorer.score_claims([(text, sentence) for _, _, text, sentence in rows])
         unchanged = Q()
-        for pk, version, _ in rows:
+        for pk, version, _, _ in rows:
             unchanged |= Q(pk=pk, version=version)
         rescored += Claim.objects.filter(unchanged, status=Claim.Status.NEW).update(
             score=Case(
                 *(
                     When(pk=pk, then=Value(score))
-                    for (pk, _, _), score in zip(rows, scores, strict=True)
+                    for (pk, _, _, _), score in zip(rows, scores, strict=True)
                 ),
                 output_field=FloatField(),
             ),

@@ -11,6 +11,7 @@ from factcheck.extraction.checkworthiness import (
     features,
     raw_score,
     score_claim,
+    score_in_context,
 )
 from factcheck.extraction.types import ClaimType, Figure
 
@@ -215,3 +216,21 @@ def test_reasons_name_only_words_and_numbers_of_the_claim_itself(claim, sentence
 def test_a_claim_scored_as_its_sentence_keeps_the_sentence_score():
     claim = "the US has pledged to provide $600m in military assistance"
     assert score(claim, sentence=ARMS_SENTENCE)[0] == pytest.approx(raw_score(ARMS_SENTENCE))
+
+
+def test_a_claim_scored_in_context_scores_at_least_its_sentence_each_text_scored_once():
+    asked = []
+    values = {"fragment": 0.2, "the whole sentence": 0.7, "strong claim": 0.9, "weak": 0.1}
+
+    def score_texts(texts):
+        asked.extend(texts)
+        return [values[text] for text in texts]
+
+    pairs = [
+        ("fragment", "the whole sentence"),
+        ("strong claim", "the whole sentence"),
+        ("fragment", ""),  # a claim with no sentence scores as its own
+        ("weak", "weak"),
+    ]
+    assert score_in_context(score_texts, pairs) == [0.7, 0.9, 0.2, 0.1]
+    assert sorted(asked) == sorted(values)

@@ -190,7 +190,7 @@ def test_one_class_of_decisions_is_refused_for_the_lexical_model_too(checkworthy
 def test_after_a_lexical_refit_open_claims_are_rescored_with_its_weights(
     django_capture_on_commit_callbacks,
 ):
-    open_claim = ClaimFactory(text=SPORTS_CLAIM)
+    open_claim = ClaimFactory(text=SPORTS_CLAIM, sentence=SPORTS_CLAIM)
     decide(40, not_checkworthy=SPORTS)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("train_checkworthiness", "--from-decisions")

@@ -3,7 +3,9 @@ from django.db.models import F
 
 from factcheck.articles.services import articles_import_files
 from factcheck.claims.models import Claim
-from factcheck.scoring.selectors import active_scorer
+from factcheck.extraction.checkworthiness import Model
+from factcheck.scoring import services
+from factcheck.scoring.selectors import ActiveScorer, active_scorer
 from factcheck.scoring.services import claims_rescore
 from tests.factories import ClaimFactory
 
@@ -52,8 +54,6 @@ def test_rescoring_leaves_claims_a_reviewer_has_moved_on(neural_on):
 
 def test_rescoring_does_not_overwrite_a_claim_edited_meanwhile(neural_on, monkeypatch):
     claim = ClaimFactory(score=0.5)
-    from factcheck.scoring import services
-
     real = services.active_scorer
 
     def edited_while_scoring():
@@ -62,9 +62,9 @@ def test_rescoring_does_not_overwrite_a_claim_edited_meanwhile(neural_on, monkey
         class Racing:
             kind, version = scorer.kind, scorer.version
 
-            def score(self, texts):
+            def score_claims(self, claims):
                 Claim.objects.filter(pk=claim.pk).update(version=F("version") + 1)
-                return scorer.score(texts)
+                return scorer.score_claims(claims)
 
         return Racing()
 
@@ -72,6 +72,23 @@ def test_rescoring_does_not_overwrite_a_claim_edited_meanwhile(neural_on, monkey
     assert claims_rescore() == 0
     claim.refresh_from_db()
     assert (claim.score_model, claim.score) == ("lexical", 0.5)
+
+
+def test_a_claim_cut_from_a_sentence_is_rescored_at_least_as_well_as_its_sentence(monkeypatch):
+    # A deterministic refit stands in for the model: only "unemployment" is worth checking.
+    model = Model({"w:unemployment": 4.0}, bias=-2.0)
+    refit = ActiveScorer(kind="lexical", version="refit-1", threshold=0.5, lexical=model)
+    monkeypatch.setattr(services, "active_scorer", lambda: refit)
+    sentence = "Unemployment fell to 4.2 percent, the lowest in years."
+    fragment = ClaimFactory(text="the lowest in years", sentence=sentence)
+    unrelated = ClaimFactory(text="the lowest in years", sentence="")
+    strong = ClaimFactory(text="unemployment fell to 4.2 percent", sentence="It fell.")
+    assert claims_rescore() == 3
+    for claim in (fragment, unrelated, strong):
+        claim.refresh_from_db()
+    assert fragment.score == round(model.score(sentence), 4)
+    assert unrelated.score == round(model.score("the lowest in years"), 4) < fragment.score
+    assert strong.score == round(model.score(strong.text), 4) > round(model.score("It fell."), 4)
 
 
 def test_rescoring_twice_changes_nothing_the_second_time(neural_on):

@@ -2,7 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, Model, raw_score
+from factcheck.extraction.checkworthiness import (
+    DEFAULT_THRESHOLD,
+    Model,
+    raw_score,
+    score_in_context,
+)
 from factcheck.extraction.neural import MODEL_DIR, NeuralModelError, NeuralScorer
 from factcheck.extraction.ranking import mean_average_precision, read_checkthat
 from factcheck.extraction.training import (
@@ -140,12 +145,15 @@ class Command(BaseCommand):
 
 
 def _end_to_end(score_texts):
-    """Score a sentence by the best of its claims' scores, 0 when the engine finds none."""
+    """Score a sentence by the best of its claims' scores, each claim scored as the
+    workbench scores it (at least as well as its sentence); 0 when the engine finds none."""
     from factcheck.extraction.pipeline import extract_claims
 
     def score(texts):
-        claims = [[claim.text for claim in extract_claims(text)] for text in texts]
-        flat = score_texts([text for group in claims for text in group])
+        claims = [
+            [(claim.text, claim.sentence) for claim in extract_claims(text)] for text in texts
+        ]
+        flat = score_in_context(score_texts, [pair for group in claims for pair in group])
         scores, at = [], 0
         for group in claims:
             scores.append(max(flat[at : at + len(group)], default=0.0))
