@@ -392,10 +392,15 @@ def score_in_context(
 ) -> list[float]:
     """Scores of (claim text, sentence) pairs by any scorer of plain texts, with the rule
     ``score_claim`` follows: a claim scores at least as well as the sentence it was cut
-    from (a claim with no sentence, as its own). Each distinct text is scored once."""
-    texts = list(dict.fromkeys(text for pair in claims for text in pair if text))
+    from. A claim that is its whole sentence, or has none, scores as its own words. Each
+    distinct text is scored once."""
+    pairs = [
+        (text, "" if not sentence or _same_features(text, sentence) else sentence)
+        for text, sentence in claims
+    ]
+    texts = list(dict.fromkeys([*(text for text, _ in pairs), *(s for _, s in pairs if s)]))
     scores = dict(zip(texts, score_texts(texts), strict=True))
     return [
         max(scores[text], scores[sentence]) if sentence else scores[text]
-        for text, sentence in claims
+        for text, sentence in pairs
     ]

@@ -41,23 +41,24 @@ _TITLED_RE = re.compile(
     + ")"
 )
 _FOLLOWING_NAME_RE = re.compile(rf"\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})")
-# "Jean Martin, 52, a farmer": the noun describes the name before it; in "Wenger, who
-# accused striker Ruud Gullit" a clause stands between, and the striker is another man.
+# "Jean Martin, 52, a farmer" or "Jean Martin, who is a farmer": the noun describes the
+# name before it; in "Wenger, who accused striker Ruud Gullit" the striker is another man.
 _DESCRIBES_NAME_RE = re.compile(
-    rf"{_NAME},(?:\s+[^,]{{1,30}},)*\s+(?!(?:who|whom|whose|which|that)\b)(?:[\w'’-]+\s+){{0,4}}$"
+    rf"{_NAME},(?:\s+[^,]{{1,30}},)*\s+(?!(?:who|whom|whose|which|that)\s+(?!is\s|was\s))"
+    rf"(?:[\w'’-]+\s+){{0,4}}$"
 )
 _CAPITALISED_RE = re.compile(_NAME)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 UNNAMED = ""
 
 
-def _bare(word: str) -> str:
+def _without_possessive(word: str) -> str:
     """ "Brown's" and "Aragones'" -> "Brown" and "Aragones"."""
     return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 def _key(name: str) -> str:
-    return _bare(name.split()[-1])
+    return _without_possessive(name.split()[-1])
 
 
 class People:
@@ -106,11 +107,11 @@ class People:
                 found.append(match.group("name"))
                 named_nouns.add(match.start("noun"))
         for match in _TITLED_RE.finditer(text):
-            found.append(_bare(match.group("name")))
+            found.append(match.group("name"))
         for match in _CAPITALISED_RE.finditer(text):
-            name = _bare(match.group())
+            name = _without_possessive(match.group())
             if name in self.surnames and name.lower() not in PRONOUNS:  # "It's" is no one
-                found.append(name)
+                found.append(match.group())
         for match in _WORD_RE.finditer(text):
             word = match.group()
             if (
@@ -121,7 +122,7 @@ class People:
                 # "the banker Alan Price" is named, "a man" is not
                 name = _FOLLOWING_NAME_RE.match(text, match.end())
                 found.append(name.group("name") if name else UNNAMED)
-        return found
+        return [_without_possessive(name) for name in found]  # "Obama's record": Obama
 
     def referent(self, pronoun: str, people: list[str]) -> str | None:
         """The one person ``pronoun`` can stand for among ``people``, else None."""

@@ -153,6 +153,7 @@ class Decision:
     text: str
     checkworthy: bool
     decided_at: datetime
+    sentence: str = ""  # the sentence the claim was cut from, which its score also weighs
 
 
 def triage_decisions(*, since: datetime | None = None) -> list[Decision]:
@@ -165,9 +166,9 @@ def triage_decisions(*, since: datetime | None = None) -> list[Decision]:
     if since is not None:
         events = events.filter(created_at__gte=since)
     latest: dict[int, Decision] = {}
-    for claim_id, action, to_value, text, created_at in events.order_by(
+    for claim_id, action, to_value, text, sentence, created_at in events.order_by(
         "created_at", "id"
-    ).values_list("claim_id", "action", "to_value", "claim__text", "created_at"):
+    ).values_list("claim_id", "action", "to_value", "claim__text", "claim__sentence", "created_at"):
         checkworthy = action == Event.Action.TRIAGE and to_value == Claim.Status.CHECK_WORTHY
-        latest[claim_id] = Decision(text, checkworthy, created_at)
+        latest[claim_id] = Decision(text, checkworthy, created_at, sentence)
     return sorted(latest.values(), key=lambda decision: decision.decided_at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Case, FloatField, Q, Value, When
@@ -12,7 +13,7 @@ from django.utils import timezone
 from factcheck.admin import audit_admin_write
 from factcheck.claims.models import Claim
 from factcheck.extraction import ENGINE_VERSION
-from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD
+from factcheck.extraction.checkworthiness import DEFAULT_THRESHOLD, score_in_context
 from factcheck.extraction.neural import NeuralScorer, fit_head
 from factcheck.extraction.training import Evaluation, LabelledText, evaluate_scores
 from factcheck.extraction.training import train as train_lexical
@@ -169,19 +170,25 @@ def _split_by_date(decisions: list[Decision]) -> tuple[list[Decision], list[Deci
 def _refit_neural(
     active: ActiveScorer, fit_part: list[Decision], held_out: list[Decision]
 ) -> _Refit:
-    """A new head over the frozen encoder."""
-    embeddings = active.neural.embed([decision.text for decision in [*fit_part, *held_out]])
-    head = fit_head(embeddings[: len(fit_part)], [decision.checkworthy for decision in fit_part])
-    held_out_embeddings = embeddings[len(fit_part) :]
-    old_head = active.head or active.neural.head
+    """A new head over the frozen encoder, fit on the claims' words; both heads measured
+    as claims are scored, each claim at least as well as its sentence."""
+    neural = active.neural
+    embeddings = neural.embed([decision.text for decision in fit_part])
+    head = fit_head(embeddings, [decision.checkworthy for decision in fit_part])
+    old_head = active.head or neural.head
+    claims = _claims(held_out)
     return _Refit(
         kind=ScorerVersion.Kind.NEURAL,
-        base_version=active.neural.version,
+        base_version=neural.version,
         parameters=head.as_json(),
         threshold=head.threshold,
-        scores_before=list(old_head.probabilities(held_out_embeddings)),
-        scores_after=list(head.probabilities(held_out_embeddings)),
+        scores_before=score_in_context(partial(neural.score, head=old_head), claims),
+        scores_after=score_in_context(partial(neural.score, head=head), claims),
     )
+
+
+def _claims(decisions: list[Decision]) -> list[tuple[str, str]]:
+    return [(decision.text, decision.sentence) for decision in decisions]
 
 
 def _refit_lexical(
@@ -193,15 +200,15 @@ def _refit_lexical(
         [LabelledText(decision.text, decision.checkworthy) for decision in fit_part]
     )
     parameters = {"weights": report.weights, "bias": report.bias, "threshold": report.threshold}
-    texts = [decision.text for decision in held_out]
     model = lexical_model(parameters)
+    claims = _claims(held_out)
     return _Refit(
         kind=ScorerVersion.Kind.LEXICAL,
         base_version=ENGINE_VERSION,
         parameters=parameters,
         threshold=report.threshold,
-        scores_before=active.score(texts),
-        scores_after=[model.score(text) for text in texts],
+        scores_before=active.score_claims(claims),
+        scores_after=score_in_context(lambda texts: [model.score(t) for t in texts], claims),
     )
 
 

@@ -221,16 +221,18 @@ def test_a_claim_scored_as_its_sentence_keeps_the_sentence_score():
 def test_a_claim_scored_in_context_scores_at_least_its_sentence_each_text_scored_once():
     asked = []
     values = {"fragment": 0.2, "the whole sentence": 0.7, "strong claim": 0.9, "weak": 0.1}
+    values_with_empty = {**values, "": 0.0}
 
     def score_texts(texts):
         asked.extend(texts)
-        return [values[text] for text in texts]
+        return [values_with_empty[text] for text in texts]
 
     pairs = [
         ("fragment", "the whole sentence"),
         ("strong claim", "the whole sentence"),
         ("fragment", ""),  # a claim with no sentence scores as its own
-        ("weak", "weak"),
+        ("weak", "weak."),  # its whole sentence but for the full stop: scored once
+        ("", "the whole sentence"),
     ]
-    assert score_in_context(score_texts, pairs) == [0.7, 0.9, 0.2, 0.1]
-    assert sorted(asked) == sorted(values)
+    assert score_in_context(score_texts, pairs) == [0.7, 0.9, 0.2, 0.1, 0.7]
+    assert sorted(asked) == sorted(["", *values])

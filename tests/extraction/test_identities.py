@@ -168,6 +168,11 @@ def test_a_short_reference_in_the_claim_gets_the_fullest_name():
             "Jean Martin has since sold the farm",
         ),
         (
+            "Jean Martin, who is a farmer, was fined on Monday. He has 10 days to appeal "
+            "against the fine.",
+            "Jean Martin has 10 days to appeal against the fine",
+        ),
+        (
             "Mrs Okafor said the school would reopen. The head teacher, Peter Hollis, "
             "resigned on Friday. He had run the school for 12 years.",
             "Peter Hollis had run the school for 12 years",
@@ -205,11 +210,20 @@ def test_a_he_in_a_later_clause_is_the_person_of_the_earlier_clause():
     assert extract_claims(body)[-1].text == "Harold Finch was charged with fraud in June"
 
 
-def test_a_he_named_from_a_possessive_mention_takes_the_name_without_the_possessive():
-    body = (
-        "President Barack Obama said the deal was fair. Critics attacked Obama's record on "
-        "Georgia. He doesn't understand that Russia invaded Georgia in 2008."
-    )
-    assert extract_claims(body)[-1].text == (
-        "Barack Obama doesn't understand that Russia invaded Georgia in 2008"
-    )
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "President Barack Obama said the deal was fair. Critics attacked Obama's record on "
+            "Georgia. He doesn't understand that Russia invaded Georgia in 2008.",
+            "Barack Obama doesn't understand that Russia invaded Georgia in 2008",
+        ),
+        (
+            "Critics attacked the minister Alan Price's record on Georgia. He doesn't "
+            "understand that Russia invaded Georgia in 2008.",
+            "Alan Price doesn't understand that Russia invaded Georgia in 2008",
+        ),
+    ],
+)
+def test_a_he_named_from_a_possessive_mention_takes_the_name_without_the_possessive(body, text):
+    assert extract_claims(body)[-1].text == text

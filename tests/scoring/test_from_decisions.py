@@ -58,7 +58,7 @@ def decide(
         templates = CHECKWORTHY if positive else not_checkworthy
         text = templates[index // 2 % len(templates)].format(n=index + 3)
         status = Claim.Status.CHECK_WORTHY if positive else Claim.Status.NOT_CHECK_WORTHY
-        claim = ClaimFactory(text=text, status=status)
+        claim = ClaimFactory(text=text, sentence=text, status=status)
         event = EventFactory(claim=claim, action=Event.Action.TRIAGE, to_value=status)
         Event.objects.filter(pk=event.pk).update(created_at=start + timedelta(minutes=index))
 
@@ -231,3 +231,14 @@ def test_switching_back_to_the_shipped_lexical_version_scores_with_the_shipped_w
         DEFAULT_THRESHOLD,
     )
     assert scorer.score([SPORTS_CLAIM]) == [round(raw_score(SPORTS_CLAIM), 4)]
+
+
+def test_a_decision_keeps_the_sentence_its_claim_was_cut_from():
+    claim = ClaimFactory(
+        text="the lowest in years",
+        sentence="Unemployment fell to 4.2 percent, the lowest in years.",
+        status=Claim.Status.CHECK_WORTHY,
+    )
+    EventFactory(claim=claim, action=Event.Action.TRIAGE, to_value=Claim.Status.CHECK_WORTHY)
+    (decision,) = triage_decisions()
+    assert (decision.text, decision.sentence) == (claim.text, claim.sentence)

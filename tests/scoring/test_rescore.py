@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.db.models import F
 
 from factcheck.articles.services import articles_import_files
@@ -101,3 +104,20 @@ def test_rescoring_takes_two_queries_a_batch(neural_on, django_assert_num_querie
     ClaimFactory.create_batch(5)
     with django_assert_num_queries(1 + 2 * 3 + 1):
         claims_rescore(batch_size=2)
+
+
+def test_open_claims_scored_before_the_sentence_rule_are_rescored_once_migrated(neural_on):
+    migration = importlib.import_module("factcheck.claims.migrations.0011_rescore_in_context")
+    version = active_scorer().version
+    before_rule = ClaimFactory(score_model="neural", score_model_version=version)
+    refit = ClaimFactory(score_model="lexical", score_model_version="2026.12.6+20261206")
+    at_import = ClaimFactory(score_model="lexical", score_model_version="2026.12.6")
+    triaged = ClaimFactory(
+        score_model="neural", score_model_version=version, status=Claim.Status.CHECK_WORTHY
+    )
+    migration.mark_for_rescoring(django_apps, None)
+    assert claims_rescore() == 3  # the two marked, and the import-time one as ever
+    for claim in (before_rule, refit, at_import, triaged):
+        claim.refresh_from_db()
+    assert {before_rule.score_model_version, refit.score_model_version} == {version}
+    assert (triaged.score_model_version, triaged.status) == (version, "check_worthy")

@@ -1,7 +1,5 @@
 """How claims read on screen and in the admin."""
 
-from functools import cache
-
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.html import format_html_join
@@ -51,14 +49,9 @@ def figure(found: dict) -> str:
 
 @register.simple_tag
 def row_non_claim_reasons() -> str:
-    """The reasons a triage row offers for "Not a claim", as ``<option>``s. "Other" needs a
-    note, which only the claim's own form has room for. Built once: a page repeats it in
-    each of its 25 rows, where a template loop over the choices cost an eighth of the page."""
-    return _row_non_claim_reasons()
-
-
-@cache
-def _row_non_claim_reasons() -> str:
+    """The reasons a triage row offers for "Not a claim", as ``<option>``s ("Other" needs a
+    note, which only the claim's own form has room for). A template loop over the choices
+    in each of a page's 25 rows cost an eighth of the page."""
     return format_html_join(
         "",
         '<option value="{}">{}</option>',
