@@ -66,17 +66,43 @@ def test_the_triage_queue_ranks_saturated_scores_visibly(reviewer_client):
     assert "1.00" not in response.text
 
 
+def _row_reasons(html: str, claim) -> str:
+    row = html[html.index(f'id="triage-row-{claim.pk}"') :]
+    return row[row.index('<select name="reason"') : row.index("</select>")]
+
+
+_OFFERED = "".join(
+    f'<option value="{value}">{label}</option>'
+    for value, label in Claim.NonClaimReason.choices
+    if value != Claim.NonClaimReason.OTHER
+)
+
+
 @pytest.mark.django_db
 def test_each_triage_row_offers_every_reason_but_other_for_not_a_claim(reviewer_client):
     first, second = ClaimFactory(), ClaimFactory()
     page = reviewer_client.get(reverse("reviews:triage")).text
-    offered = [
-        (value, label)
-        for value, label in Claim.NonClaimReason.choices
-        if value != Claim.NonClaimReason.OTHER
-    ]
-    options = "".join(f'<option value="{value}">{label}</option>' for value, label in offered)
     for claim in (first, second):
-        row = page[page.index(f'id="triage-row-{claim.pk}"') :]
-        select = row[row.index('<select name="reason"') : row.index("</select>")]
-        assert select.endswith(f'<option value="">Why not a claim</option>{options}')
+        assert _row_reasons(page, claim).endswith(
+            f'<option value="">Why not a claim</option>{_OFFERED}'
+        )
+
+
+@pytest.mark.django_db
+def test_a_row_swapped_in_by_htmx_after_undo_offers_the_same_reasons(reviewer_client):
+    claim = ClaimFactory()
+    htmx = {"HX-Request": "true"}
+    reviewer_client.post(
+        reverse("reviews:triage_decide", args=[claim.pk]),
+        {"decision": "check_worthy", "version": claim.version},
+        headers=htmx,
+    )
+    claim.refresh_from_db()
+    row = reviewer_client.post(
+        reverse("reviews:triage_undo", args=[claim.pk]), {"version": claim.version}, headers=htmx
+    )
+    assert row.status_code == 200
+    assert "<html" not in row.text
+    assert _row_reasons(row.text, claim).endswith(
+        f'<option value="">Why not a claim</option>{_OFFERED}'
+    )

@@ -177,6 +177,17 @@ def test_a_short_reference_in_the_claim_gets_the_fullest_name():
             "resigned on Friday. He had run the school for 12 years.",
             "Peter Hollis had run the school for 12 years",
         ),
+        # a person named in a possessive is named without it
+        (
+            "President Barack Obama said the deal was fair. Critics attacked Obama's record on "
+            "Georgia. He doesn't understand that Russia invaded Georgia in 2008.",
+            "Barack Obama doesn't understand that Russia invaded Georgia in 2008",
+        ),
+        (
+            "Critics attacked the minister Alan Price's record on Georgia. He doesn't "
+            "understand that Russia invaded Georgia in 2008.",
+            "Alan Price doesn't understand that Russia invaded Georgia in 2008",
+        ),
     ],
 )
 def test_a_he_in_narration_is_the_one_person_of_the_nearest_sentence_naming_anyone(body, text):
@@ -208,22 +219,3 @@ def test_a_he_in_a_later_clause_is_the_person_of_the_earlier_clause():
         "was charged with fraud in June."
     )
     assert extract_claims(body)[-1].text == "Harold Finch was charged with fraud in June"
-
-
-@pytest.mark.parametrize(
-    ("body", "text"),
-    [
-        (
-            "President Barack Obama said the deal was fair. Critics attacked Obama's record on "
-            "Georgia. He doesn't understand that Russia invaded Georgia in 2008.",
-            "Barack Obama doesn't understand that Russia invaded Georgia in 2008",
-        ),
-        (
-            "Critics attacked the minister Alan Price's record on Georgia. He doesn't "
-            "understand that Russia invaded Georgia in 2008.",
-            "Alan Price doesn't understand that Russia invaded Georgia in 2008",
-        ),
-    ],
-)
-def test_a_he_named_from_a_possessive_mention_takes_the_name_without_the_possessive(body, text):
-    assert extract_claims(body)[-1].text == text
