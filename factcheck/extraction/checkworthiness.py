@@ -353,10 +353,9 @@ def score_claim(
 
     The engine may cut one sentence into several claims, and a fragment can lose the
     words that made the whole sentence checkable, so a claim scores at least as well as
-    the sentence it comes from. The speaker does not change the score (every training
-    sentence had one) but is named in the reasons, because a checker needs to know
-    whose claim it is. ``claim_type`` is accepted for the engine's interface and not
-    used: the training data has no claim types to learn from.
+    the sentence it comes from, unless it is a direct quotation (see ``_borrows``). The
+    speaker does not change the score (every training sentence had one) but is named in
+    the reasons, because a checker needs to know whose claim it is.
     """
     own_tokens, own_cues = None, None
     if sentence and _same_features(text, sentence):
@@ -364,7 +363,7 @@ def score_claim(
     else:
         analysis = own = _MODEL.analyse(text)
         contributions = None
-        if sentence:
+        if sentence and _borrows(claim_type):
             sentence_analysis = _sentence_analysis(sentence)
             if sentence_analysis[0] > analysis[0]:
                 analysis = sentence_analysis
@@ -387,16 +386,33 @@ def score_claim(
     return score, tuple(reasons)
 
 
+def _borrows(claim_type: str) -> bool:
+    """Whether a claim may take its sentence's score. A direct quotation may not: what
+    its sentence adds is the frame ("He added: '...'", "'...,' she said"), which both
+    models read as checkable in itself (in the debates they learned from, a candidate
+    reporting what someone said is usually worth checking), while the quoted words alone
+    are what a debate sentence is, speech. Reported speech keeps the rule: its frame often
+    holds what makes it checkable ("Figures showed that ..."). MEASURING.md has the
+    figures."""
+    return claim_type != ClaimType.QUOTE
+
+
 def score_in_context(
-    score_texts: Callable[[Sequence[str]], Sequence[float]], claims: Sequence[tuple[str, str]]
+    score_texts: Callable[[Sequence[str]], Sequence[float]],
+    claims: Sequence[tuple[str, str, str]],
 ) -> list[float]:
-    """Scores of (claim text, sentence) pairs by any scorer of plain texts, with the rule
-    ``score_claim`` follows: a claim scores at least as well as the sentence it was cut
-    from. A claim that is its whole sentence, or has none, scores as its own words. Each
-    distinct text is scored once."""
+    """Scores of (claim text, sentence, claim type) triples by any scorer of plain texts,
+    with the rule ``score_claim`` follows: a claim scores at least as well as the sentence
+    it was cut from, unless it is a direct quotation. A claim that is its whole sentence,
+    or has none, scores as its own words. Each distinct text is scored once."""
     pairs = [
-        (text, "" if not sentence or _same_features(text, sentence) else sentence)
-        for text, sentence in claims
+        (
+            text,
+            ""
+            if not sentence or not _borrows(claim_type) or _same_features(text, sentence)
+            else sentence,
+        )
+        for text, sentence, claim_type in claims
     ]
     texts = list(dict.fromkeys([*(text for text, _ in pairs), *(s for _, s in pairs if s)]))
     scores = dict(zip(texts, score_texts(texts), strict=True))

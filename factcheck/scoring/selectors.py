@@ -45,8 +45,9 @@ class ActiveScorer:
             return [round(score(text), 4) for text in texts]
         return self.neural.score(texts, head=self.head)
 
-    def score_claims(self, claims: Sequence[tuple[str, str]]) -> list[float]:
-        """Scores of (claim text, sentence) pairs: each claim at least its sentence's."""
+    def score_claims(self, claims: Sequence[tuple[str, str, str]]) -> list[float]:
+        """Scores of (claim text, sentence, claim type) triples: each claim at least its
+        sentence's, but a direct quotation its own words'."""
         return score_in_context(self.score, claims)
 
     def as_json(self) -> dict:
@@ -154,6 +155,7 @@ class Decision:
     checkworthy: bool
     decided_at: datetime
     sentence: str = ""  # the sentence the claim was cut from, which its score also weighs
+    claim_type: str = ""
 
 
 def triage_decisions(*, since: datetime | None = None) -> list[Decision]:
@@ -166,9 +168,16 @@ def triage_decisions(*, since: datetime | None = None) -> list[Decision]:
     if since is not None:
         events = events.filter(created_at__gte=since)
     latest: dict[int, Decision] = {}
-    for claim_id, action, to_value, text, sentence, created_at in events.order_by(
-        "created_at", "id"
-    ).values_list("claim_id", "action", "to_value", "claim__text", "claim__sentence", "created_at"):
+    rows = events.order_by("created_at", "id").values_list(
+        "claim_id",
+        "action",
+        "to_value",
+        "claim__text",
+        "claim__sentence",
+        "claim__claim_type",
+        "created_at",
+    )
+    for claim_id, action, to_value, text, sentence, claim_type, created_at in rows:
         checkworthy = action == Event.Action.TRIAGE and to_value == Claim.Status.CHECK_WORTHY
-        latest[claim_id] = Decision(text, checkworthy, created_at, sentence)
+        latest[claim_id] = Decision(text, checkworthy, created_at, sentence, claim_type)
     return sorted(latest.values(), key=lambda decision: decision.decided_at)

@@ -58,20 +58,20 @@ def claims_rescore(*, batch_size: int = RESCORE_BATCH) -> int:
         rows = list(
             stale.filter(pk__gt=after)
             .order_by("pk")
-            .values_list("pk", "version", "text", "sentence")[:batch_size]
+            .values_list("pk", "version", "text", "sentence", "claim_type")[:batch_size]
         )
         if not rows:
             return rescored
         after = rows[-1][0]
-        scores = scorer.score_claims([(text, sentence) for _, _, text, sentence in rows])
+        scores = scorer.score_claims([row[2:] for row in rows])
         unchanged = Q()
-        for pk, version, _, _ in rows:
+        for pk, version, *_ in rows:
             unchanged |= Q(pk=pk, version=version)
         rescored += Claim.objects.filter(unchanged, status=Claim.Status.NEW).update(
             score=Case(
                 *(
                     When(pk=pk, then=Value(score))
-                    for (pk, _, _, _), score in zip(rows, scores, strict=True)
+                    for (pk, *_), score in zip(rows, scores, strict=True)
                 ),
                 output_field=FloatField(),
             ),
@@ -187,8 +187,8 @@ def _refit_neural(
     )
 
 
-def _claims(decisions: list[Decision]) -> list[tuple[str, str]]:
-    return [(decision.text, decision.sentence) for decision in decisions]
+def _claims(decisions: list[Decision]) -> list[tuple[str, str, str]]:
+    return [(decision.text, decision.sentence, decision.claim_type) for decision in decisions]
 
 
 def _refit_lexical(

@@ -218,6 +218,11 @@ def test_a_claim_scored_as_its_sentence_keeps_the_sentence_score():
     assert score(claim, sentence=ARMS_SENTENCE)[0] == pytest.approx(raw_score(ARMS_SENTENCE))
 
 
+# "He added: '...'": the frame is what makes the sentence score high, not the quotation.
+QUOTED = "It is the richest countries hearing the voices of the poor"
+QUOTED_SENTENCE = f'He added: "{QUOTED}." The G7 said debt relief would cost $55bn.'
+
+
 def test_a_claim_scored_in_context_scores_at_least_its_sentence_each_text_scored_once():
     asked = []
     values = {"fragment": 0.2, "the whole sentence": 0.7, "strong claim": 0.9, "weak": 0.1}
@@ -227,12 +232,21 @@ def test_a_claim_scored_in_context_scores_at_least_its_sentence_each_text_scored
         asked.extend(texts)
         return [values_with_empty[text] for text in texts]
 
-    pairs = [
-        ("fragment", "the whole sentence"),
-        ("strong claim", "the whole sentence"),
-        ("fragment", ""),  # a claim with no sentence scores as its own
-        ("weak", "weak."),  # its whole sentence but for the full stop: scored once
-        ("", "the whole sentence"),
+    claims = [
+        ("fragment", "the whole sentence", ClaimType.EVENT),
+        ("strong claim", "the whole sentence", ClaimType.QUANTITY),
+        ("fragment", "", ClaimType.OTHER),  # a claim with no sentence scores as its own
+        ("weak", "weak.", ClaimType.OTHER),  # its whole sentence but for the full stop
+        ("", "the whole sentence", ClaimType.OTHER),
+        ("fragment", "the whole sentence", ClaimType.QUOTE),  # a quotation: its own words
     ]
-    assert score_in_context(score_texts, pairs) == [0.7, 0.9, 0.2, 0.1, 0.7]
+    assert score_in_context(score_texts, claims) == [0.7, 0.9, 0.2, 0.1, 0.7, 0.2]
     assert sorted(asked) == sorted(["", *values])
+
+
+def test_a_direct_quotation_scores_on_its_own_words_not_its_sentence():
+    assert raw_score(QUOTED_SENTENCE) > raw_score(QUOTED)
+    quoted = score(QUOTED, sentence=QUOTED_SENTENCE, claim_type=ClaimType.QUOTE)[0]
+    reported = score(QUOTED, sentence=QUOTED_SENTENCE, claim_type=ClaimType.EVENT)[0]
+    assert quoted == pytest.approx(raw_score(QUOTED))
+    assert reported == pytest.approx(raw_score(QUOTED_SENTENCE))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.extraction import ENGINE_VERSION, ClaimType, extract_claims
+from factcheck.extraction.checkworthiness import raw_score
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_dcbd9e3bcc29c69d.txt"
 
@@ -344,6 +345,18 @@ def test_heading_lines_are_not_claims():
 def test_claim_type(body, expected):
     (claim,) = extract_claims(body)
     assert claim.type == expected
+
+
+def test_a_quotation_scores_on_its_own_words_a_reported_claim_as_its_sentence():
+    (quoted,) = extract_claims('He added: "It is the richest countries hearing the poor."')
+    (reported,) = extract_claims("Figures showed that ethnic minorities were more targeted.")
+    assert quoted.type == ClaimType.QUOTE
+    assert raw_score(quoted.text) < raw_score(quoted.sentence)
+    assert quoted.score == pytest.approx(raw_score(quoted.text))
+    assert reported.type != ClaimType.QUOTE
+    assert reported.score == pytest.approx(
+        max(raw_score(reported.text), raw_score(reported.sentence))
+    )
 
 
 def test_a_year_alone_does_not_make_a_quantity_claim():

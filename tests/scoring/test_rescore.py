@@ -86,10 +86,14 @@ def test_a_claim_cut_from_a_sentence_is_rescored_at_least_as_well_as_its_sentenc
     fragment = ClaimFactory(text="the lowest in years", sentence=sentence)
     unrelated = ClaimFactory(text="the lowest in years", sentence="")
     strong = ClaimFactory(text="unemployment fell to 4.2 percent", sentence="It fell.")
-    assert claims_rescore() == 3
-    for claim in (fragment, unrelated, strong):
+    quoted = ClaimFactory(
+        text="the lowest in years", sentence=sentence, claim_type=Claim.Type.QUOTE
+    )
+    assert claims_rescore() == 4
+    for claim in (fragment, unrelated, strong, quoted):
         claim.refresh_from_db()
     assert fragment.score == round(model.score(sentence), 4)
+    assert quoted.score == unrelated.score  # a direct quotation scores on its own words
     assert unrelated.score == round(model.score("the lowest in years"), 4) < fragment.score
     assert strong.score == round(model.score(strong.text), 4) > round(model.score("It fell."), 4)
 
@@ -121,3 +125,31 @@ def test_open_claims_scored_before_the_sentence_rule_are_rescored_once_migrated(
         claim.refresh_from_db()
     assert {before_rule.score_model_version, refit.score_model_version} == {version}
     assert (triaged.score_model_version, triaged.status) == (version, "check_worthy")
+
+
+def test_open_quotations_scored_before_the_quotation_rule_are_rescored_once_migrated(neural_on):
+    migration = importlib.import_module("factcheck.claims.migrations.0012_rescore_quotations")
+    version = active_scorer().version
+    quoted = ClaimFactory(
+        claim_type=Claim.Type.QUOTE, score_model="neural", score_model_version=version
+    )
+    reported = ClaimFactory(
+        claim_type=Claim.Type.EVENT, score_model="neural", score_model_version=version
+    )
+    triaged = ClaimFactory(
+        claim_type=Claim.Type.QUOTE,
+        score_model="neural",
+        score_model_version=version,
+        status=Claim.Status.CHECK_WORTHY,
+    )
+    migration.mark_for_rescoring(django_apps, None)
+    for claim in (quoted, reported, triaged):
+        claim.refresh_from_db()
+    assert [claim.score_model_version for claim in (quoted, reported, triaged)] == [
+        "",
+        version,
+        version,
+    ]
+    assert claims_rescore() == 1
+    quoted.refresh_from_db()
+    assert quoted.score_model_version == version

@@ -151,7 +151,8 @@ def _end_to_end(score_texts):
 
     def score(texts):
         claims = [
-            [(claim.text, claim.sentence) for claim in extract_claims(text)] for text in texts
+            [(claim.text, claim.sentence, claim.type) for claim in extract_claims(text)]
+            for text in texts
         ]
         flat = score_in_context(score_texts, [pair for group in claims for pair in group])
         scores, at = [], 0

@@ -63,7 +63,9 @@ class Command(BaseCommand):
         scores = (
             [claim.score for _, claim in claims]
             if scorer.neural is None
-            else scorer.score_claims([(claim.text, claim.sentence) for _, claim in claims])
+            else scorer.score_claims(
+                [(claim.text, claim.sentence, claim.type) for _, claim in claims]
+            )
         )
         for (doc, claim), score in zip(claims, scores, strict=True):
             record = {
