@@ -1,5 +1,8 @@
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -88,3 +91,21 @@ def test_fast_scores_lexically(tmp_path, capsys):
     claims = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert claims and all(c["model"].startswith("lexical ") for c in claims)
     assert all(c["checkworthy"] == (c["score"] >= 0.43) for c in claims)
+
+
+def test_a_reader_that_stops_early_ends_the_run_without_a_traceback():
+    # "extract_claims article.txt | head -1": far more output than a pipe holds.
+    manage = Path(__file__).resolve().parents[2] / "manage.py"
+    run = subprocess.Popen(
+        [sys.executable, str(manage), "extract_claims", "-", "--fast"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    run.stdin.write(" ".join([GUNS] * 2000).encode())
+    run.stdin.close()
+    assert json.loads(run.stdout.readline())["speaker"] == "Ukraine"
+    run.stdout.close()
+    stderr = run.stderr.read().decode()
+    assert run.wait(timeout=60) == 1
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr

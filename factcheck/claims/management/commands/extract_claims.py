@@ -1,4 +1,5 @@
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -67,12 +68,20 @@ class Command(BaseCommand):
                 [(claim.text, claim.sentence, claim.type) for _, claim in claims]
             )
         )
-        for (doc, claim), score in zip(claims, scores, strict=True):
-            record = {
-                **claim.to_dict(),
-                "score": score,
-                "checkworthy": score >= scorer.threshold,
-                "model": f"{scorer.kind} {scorer.version}",
-                "doc": doc,
-            }
-            self.stdout.write(json.dumps(record, ensure_ascii=False))
+        try:
+            for (doc, claim), score in zip(claims, scores, strict=True):
+                record = {
+                    **claim.to_dict(),
+                    "score": score,
+                    "checkworthy": score >= scorer.threshold,
+                    "model": f"{scorer.kind} {scorer.version}",
+                    "doc": doc,
+                }
+                self.stdout.write(json.dumps(record, ensure_ascii=False))
+            self.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early ("extract_claims ... | head"): stop quietly, as
+            # command-line tools do. stdout goes to devnull so that the flush at exit
+            # does not fail again (the recipe of Python's signal module documentation).
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
