@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from factcheck.articles.models import Article
 from factcheck.extraction.types import ClaimType
@@ -164,6 +165,12 @@ class Claim(models.Model):
         return self.text[:80]
 
     def get_absolute_url(self) -> str:
+        return self._absolute_url
+
+    @cached_property
+    def _absolute_url(self) -> str:
+        # Worked out once per instance: the article page links each claim twice (in the
+        # text and in the list), and reverse() is the largest part of rendering a link.
         return reverse("reviews:claim", args=[self.pk])
 
     @property
