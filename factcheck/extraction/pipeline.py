@@ -154,7 +154,7 @@ class _Extraction:
         found: list[_Found] = []
         for index in range(len(self.sentences)):
             found.extend(self._sentence_claims(index))
-        found = _merge_elliptical(found)
+        found = _merge_elliptical(found, self.body)
         speakers = [item.claim.speaker for item in found if item.claim.speaker]
         identities = Identities(
             self.body, speakers, self.tracker.surnames, self.tracker.descriptions
@@ -175,13 +175,10 @@ class _Extraction:
         if pronoun and item.referent:
             text = name_the_referent(text, pronoun, identities.resolve(item.referent).name)
         text = expand_short_names(text, identities)
+        if text == claim.text and speaker == claim.speaker and not description:
+            return claim  # most claims: nothing to name
         return replace(
-            claim,
-            text=text,
-            speaker=speaker,
-            speaker_description=description,
-            reasons=reasons,
-            quote=_printed_words(self.body, claim),
+            claim, text=text, speaker=speaker, speaker_description=description, reasons=reasons
         )
 
     def _referent(
@@ -399,6 +396,7 @@ class _Extraction:
             figures=figures,
             score=score,
             reasons=reasons,
+            quote=_printed_words(self.body, claim_text, start, end),
         )
 
 
@@ -420,14 +418,14 @@ def _adjuncts_after_their_clause(clauses: list[Clause]) -> list[Clause]:
     return ordered + pending
 
 
-def _printed_words(body: str, claim: ExtractedClaim) -> str:
-    """The claim's words as the article prints them: "he has not fled the capital" in
+def _printed_words(body: str, text: str, start: int, end: int) -> str:
+    """A claim's words as the article prints them: "he has not fled the capital" in
     the span "Zelenskyy said he has not fled the capital"; the span itself when the
     claim is not printed in one piece."""
-    printed = body.find(claim.text, claim.start, claim.end)
+    printed = body.find(text, start, end)
     if printed < 0:
-        return body[claim.start : claim.end]
-    return body[printed : printed + len(claim.text)]
+        return body[start:end]
+    return body[printed : printed + len(text)]
 
 
 def _span(body: str, offset: int, clause: Clause) -> tuple[int, int] | None:
@@ -443,7 +441,7 @@ def _span(body: str, offset: int, clause: Clause) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _merge_elliptical(found: list[_Found]) -> list[_Found]:
+def _merge_elliptical(found: list[_Found], body: str) -> list[_Found]:
     """Fold "Now it's five or six." into the claim before it, which it completes."""
     merged: list[_Found] = []
     for item in found:
@@ -457,13 +455,14 @@ def _merge_elliptical(found: list[_Found]) -> list[_Found]:
             and len(claim.text.split()) <= _ELLIPTICAL_MAX_WORDS
             and _ELLIPTICAL_RE.match(claim.text)
         ):
-            merged[-1] = _Found(_join(previous.claim, claim), item.sentence_index, item.paragraph)
+            joined = _join(previous.claim, claim, body)
+            merged[-1] = _Found(joined, item.sentence_index, item.paragraph)
             continue
         merged.append(item)
     return merged
 
 
-def _join(first: ExtractedClaim, second: ExtractedClaim) -> ExtractedClaim:
+def _join(first: ExtractedClaim, second: ExtractedClaim, body: str) -> ExtractedClaim:
     text = f"{first.text}; {second.text}"
     sentence = f"{first.sentence} {second.sentence}"
     figures = first.figures + second.figures
@@ -482,6 +481,7 @@ def _join(first: ExtractedClaim, second: ExtractedClaim) -> ExtractedClaim:
         figures=figures,
         score=score,
         reasons=reasons,
+        quote=_printed_words(body, text, first.start, second.end),
     )
 
 
