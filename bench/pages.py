@@ -7,7 +7,8 @@ Run bench/populate.py first. Each page is requested in-process through Django's 
 client as a logged-in user (a reviewer, an editor for the approval queue, staff for the
 admin) after a warm-up; the time is the server's whole handling of the request
 (middleware, views, queries, templates) without the network. Prints a table of p50/p95
-and query counts, the EXPLAIN plans of the triage queue's queries, and writes the table
+and query counts, how steady the machine was before and after (a fixed piece of work
+timed the same way), the EXPLAIN plans of the triage queue's queries, and writes the table
 as JSON (default var/bench/pages.json). Nothing rendered is cached, so a reload costs
 what a first visit does. Triage decisions change the database: each run decides claims
 from the top of the queue.
@@ -27,6 +28,25 @@ TARGET_MS = {"page": 50, "decision": 30}
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def machine_steadiness(runs: int = 200) -> dict:
+    """p50/p95 of one fixed piece of pure-Python work (about as long as a page), timed as
+    the pages are: what this machine alone adds to a p95. On a shared virtual machine the
+    same work can take 1.7 times as long at p95 as at p50, and a page's p95 inherits it."""
+
+    def work() -> int:
+        return sum(i * i for i in range(150_000))
+
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(percentile(timings, 0.95), 1),
+    }
 
 
 def measure(
@@ -108,6 +128,7 @@ def main() -> None:
     article = Article.objects.order_by("id").first()
     busy_claim = Claim.objects.filter(status="in_research").first()  # as populate.py made it
     triage = reverse("reviews:triage")
+    before = machine_steadiness()
     rows = {}
     rows["triage queue, page 1"] = measure(
         as_reviewer, "get", [triage] * (n + warmup), warmup=warmup
@@ -146,7 +167,7 @@ def main() -> None:
         [f"{admin}?status__exact=new&claim_type__exact=quantity"] * (n + warmup),
         warmup=warmup,
     )
-    report(rows, total_claims, connection.vendor, args.json)
+    report(rows, total_claims, connection.vendor, args.json, [before, machine_steadiness()])
     explain(queue, deep_cursor, users.get(pk=busy_reviewer["assignee"]))
 
 
@@ -181,7 +202,7 @@ def measure_decisions(client, claims, warmup: int) -> dict:
     }
 
 
-def report(rows: dict, total_claims: int, vendor: str, path: Path) -> None:
+def report(rows: dict, total_claims: int, vendor: str, path: Path, steadiness: list) -> None:
     width = max(map(len, rows))
     print(f"\n{total_claims:,} claims on {vendor}\n")
     print(f"{'page':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}  {'queries':>7}")
@@ -190,10 +211,15 @@ def report(rows: dict, total_claims: int, vendor: str, path: Path) -> None:
     triage = rows["triage queue, filtered (type)"]["p50_ms"]
     admin = rows["admin changelist, status=new, type"]["p50_ms"]
     print(f"\ntriage queue vs admin changelist, same filter: {admin / triage:.1f}x faster")
+    for when, machine in zip(("before", "after"), steadiness, strict=True):
+        ratio = machine["p95_ms"] / machine["p50_ms"]
+        print(
+            f"this machine {when} the pages: fixed work p50 {machine['p50_ms']} ms, "
+            f"p95 {machine['p95_ms']} ms (p95 {ratio:.2f}x p50; 1.0x on a quiet machine)"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps({"claims": total_claims, "database": vendor, "pages": rows}, indent=2)
-    )
+    data = {"claims": total_claims, "database": vendor, "pages": rows, "machine": steadiness}
+    path.write_text(json.dumps(data, indent=2))
     print(f"written to {path}")
 
 
