@@ -57,6 +57,22 @@ def test_article_page_highlights_every_claim_at_its_exact_offsets(reviewer_clien
     assert "Gamma said three" in highlighted[str(claims[2].pk)]
 
 
+def test_article_page_ids_and_links_stay_unlocalised_with_thousand_separators(
+    reviewer_client, settings
+):
+    settings.USE_THOUSAND_SEPARATOR = True
+    article = ArticleFactory(body=BODY)
+    claim = ClaimFactory(pk=12345, article=article, start=0, end=14, text=BODY[0:14])
+
+    html = reviewer_client.get(article.get_absolute_url()).text
+
+    assert marks(html) == {"12345": BODY[0:14]}
+    assert 'id="claim-item-12345"' in html
+    assert f'href="{claim.get_absolute_url()}"' in html
+    assert f'href="{reverse("claims:edit", args=[12345])}?next=' in html
+    assert "12,345" not in html
+
+
 def test_article_text_is_escaped_never_rendered_as_markup(reviewer_client):
     article = ArticleFactory(body="<script>alert('x')</script> The mayor said 3 roads shut.")
     ClaimFactory(article=article, start=0, end=8)
