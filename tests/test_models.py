@@ -133,6 +133,13 @@ def test_events_are_append_only():
     assert Event.objects.get().note == ""
 
 
+@pytest.mark.parametrize("action", [*Event.Action.values, "an_action_since_removed"])
+def test_an_event_reads_as_its_action_label_or_as_stored(action):
+    event = Event(action=action)
+    django_display = Event._meta.get_field("action").flatchoices
+    assert str(event.get_action_display()) == str(dict(django_display).get(action, action))
+
+
 def test_the_default_rating_scale_exists_with_claimreview_values():
     values = dict(Rating.objects.values_list("slug", "rating_value"))
     assert values["false"] == 1
