@@ -124,6 +124,14 @@ def test_the_words_as_printed_are_kept_as_the_quote():
     assert claim.quote in body[claim.start : claim.end]
 
 
+def test_a_claim_completed_by_the_next_sentence_quotes_the_span_of_both():
+    body = "Unemployment was 4% in May, the ministry said. Now it is 6%."
+    (claim,) = extract_claims(body)
+    assert claim.text == "Unemployment was 4% in May; it is 6%"
+    assert claim.quote == body[claim.start : claim.end]
+    assert claim.quote.endswith("Now it is 6%")
+
+
 def test_a_he_in_the_outlets_narration_is_the_last_person_named():
     body = (
         "Wales coach Owen Price was fined on Tuesday.\n\nHe has 10 days to appeal against the fine."
