@@ -111,6 +111,26 @@ _WHAT_IS_NEEDED_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+(?:needed|required|necessary)\b",
     re.IGNORECASE,
 )
+# "It is vital to establish whether ...", "it's time for a new approach", "It's important
+# that we act": an extraposed judgement of what should happen. None of the 99 sentences of
+# the ClaimBuster and CheckThat! debates that this rule drops is labelled check-worthy.
+# "It is important to note that ..." is a frame for a fact, not a judgement, and stays.
+_EVALUATIVE_FRAME_RE = re.compile(
+    r"^(?:(?:and|but|so|however|now)[,\s]+)*it(?:\s+is|['’]s|\s+was|\s+will\s+be|\s+would\s+be)\s+"
+    r"(?:(?:absolutely|very|so|really|also|therefore|just|particularly|equally|still)\s+)?"
+    r"(?:vital|important|essential|crucial|necessary|imperative|critical|urgent|time)\s+"
+    r"(?!(?:for\s+[\w'’]+\s+(?:[\w'’]+\s+)?)?to\s+(?:\w+\s+)?(?:note|remember|recall|point\s+out|"
+    r"stress|emphasi[sz]e|understand|recogni[sz]e|know|realise|realize|say|tell|mention|admit|"
+    r"acknowledge|explain)\b)(?:to\s|that\s|for\s|(?:we|they|you|I)\b)",
+    re.IGNORECASE,
+)
+# "..., as fraudsters will turn to the internet": a reason with a subject and verb of its
+# own is a claim, whatever judgement it backs.
+_REASON_CLAUSE_RE = re.compile(
+    r"(?=[abs])\b(?:as|because|since)\s+(?!(?:well|much|many|soon|long|far|part|if|a|an)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:will|would|are|is|were|was|have|has|had|can|could)\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL_RE = re.compile(r"^(?:(?:and|but|so)\s+)?(?:if|unless|imagine)\b", re.IGNORECASE)
 # "How wonderful ...", "What a day": not "How the money was spent is not known".
 _EXCLAMATIVE_RE = re.compile(
@@ -316,6 +336,11 @@ CLAIM_RULES: tuple[Rule, ...] = (
         lambda text: bool(
             _WHAT_IS_NEEDED_RE.match(text.bare)
             or (
+                _EVALUATIVE_FRAME_RE.match(text.bare)
+                and not _REASON_CLAUSE_RE.search(text.bare)
+                and not text.has_figures
+            )
+            or (
                 (_NORMATIVE_RE.match(text.bare) or _CALL_FOR_ACTION_RE.search(text.bare))
                 and not text.has_figures
             )
@@ -325,8 +350,20 @@ CLAIM_RULES: tuple[Rule, ...] = (
             "what was needed was a single plan, with every member state signed up",
             "more needed to be done to repair old buses rather than scrap them",
             "landlords and tenants needed to do more to ensure homes stay warm",
+            "it was vital to establish whether ministers approved the transfer",
+            "It's vital we avoid huge teams.",
+            "It's time for a fresh start.",
+            "But it is important that we learn what has been effective.",
         ),
-        keeps=("The council needed 300 more staff to do the work.",),
+        keeps=(
+            "The council needed 300 more staff to do the work.",
+            "It is important to note that unemployment has fallen for six months.",
+            "it's time for us to say that Medicare is in the same condition as pensions",
+            "it's important to tell you that we did come in during some tough times",
+            "It's time for a plan that creates 5 million new jobs.",
+            "It is important to monitor online sales, as fraudsters will turn to the internet.",
+            "It was time-consuming work that took 300 volunteers a year.",
+        ),
     ),
     Rule(
         "first-person opinion or intent",

@@ -124,6 +124,13 @@ class People:
                 found.append(name.group("name") if name else UNNAMED)
         return [_without_possessive(name) for name in found]  # "Obama's record": Obama
 
+    @staticmethod
+    def besides(people: list[str], speaker: str) -> list[str]:
+        """``people`` less the speaker, however named ("Mr Shadjareh" is "Massoud
+        Shadjareh")."""
+        key = _key(speaker)
+        return [name for name in people if name == UNNAMED or _key(name) != key]
+
     def referent(self, pronoun: str, people: list[str]) -> str | None:
         """The one person ``pronoun`` can stand for among ``people``, else None."""
         wanted = "she" if pronoun in ("she", "her") else "he"

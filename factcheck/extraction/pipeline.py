@@ -88,6 +88,7 @@ _DESCRIBING_VERBS = word_set(
 QUOTED_SHARE = 0.5
 # How many sentences back a "he" of the outlet's narration is looked for.
 _PRONOUN_LOOKBACK = 4
+_PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her"))
 
 
 def _tidy(text: str) -> str:
@@ -187,26 +188,44 @@ class _Extraction:
         """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
         ("Zelenskyy said he has not fled"), in the outlet's own narration the one person
         in sight (``before``: the people of this sentence's earlier clauses). Inside a
-        quotation a third-person pronoun is never the speaker, and who it is cannot be
-        told without a parser: left as printed."""
+        quotation a "he" or "she" is never the speaker: it is the one other person in
+        sight ("Mr Shadjareh accused Ms Blears ... 'She is demonising our community,' he
+        said"); any other pronoun there cannot be told without a parser, and is left."""
         pronoun = opening_pronoun(text)
-        if pronoun is None or quoted_share >= QUOTED_SHARE:
+        if pronoun is None:
             return None
+        if quoted_share >= QUOTED_SHARE:
+            if not speaker or pronoun not in _PERSONAL_PRONOUNS:
+                return None
+            return self._person_in_sight(pronoun, before, besides=speaker)
         surnames = self.tracker.surnames
         if speaker:
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
-        if pronoun not in ("he", "she", "his", "her"):
+        if pronoun not in _PERSONAL_PRONOUNS:
             return None
-        if before:
-            return self.people.referent(pronoun, before)
+        return self._person_in_sight(pronoun, before)
+
+    def _person_in_sight(
+        self, pronoun: str, before: list[str], *, besides: str | None = None
+    ) -> str | None:
+        """The one person ``pronoun`` can be among those of the nearest earlier clause or
+        sentence that mentions anyone (but ``besides``, the quotation's speaker, whose
+        own quoted words are then people in sight too)."""
+        people = self.people
+
+        def others(named: list[str]) -> list[str]:
+            return people.besides(named, besides) if besides else named
+
+        if others(before):
+            return people.referent(pronoun, others(before))
         for index in range(len(self._spoken) - 1, -1, -1):
             if len(self._spoken) - index > _PRONOUN_LOOKBACK:
                 break
             quoted, speakers = self._spoken[index]
-            people = [] if quoted else self.people.mentioned(self._text(index))
-            people += self._people_speaking(speakers)
-            if people:
-                return self.people.referent(pronoun, people)
+            named = [] if quoted and not besides else people.mentioned(self._text(index))
+            named = others(named + self._people_speaking(speakers))
+            if named:
+                return people.referent(pronoun, named)
         return None
 
     def _people_speaking(self, speakers: list[str]) -> list[str]:

@@ -139,10 +139,45 @@ def test_a_he_in_the_outlets_narration_is_the_last_person_named():
     assert extract_claims(body)[-1].text == "Owen Price has 10 days to appeal against the fine"
 
 
-def test_a_pronoun_inside_someone_elses_quotation_is_left_as_printed():
-    body = 'Arsenal boss Arsene Wenger said: "He should have been banned for six matches."'
-    (claim,) = extract_claims(body)
-    assert claim.text.startswith("He should")
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "Union leader Tom Ashby accused Ms Carol Wade of ignoring nurses. "
+            '"She is failing our hospitals," he said.',
+            "Carol Wade is failing our hospitals",
+        ),
+        # the quotation's own earlier sentence names him
+        (
+            'The ministry said: "Mr Peter Okafor was lawfully arrested in May. '
+            'He was held to stop him leaving the country."',
+            "Peter Okafor was held to stop him leaving the country",
+        ),
+    ],
+)
+def test_a_he_or_she_inside_a_quotation_is_the_one_person_in_sight_besides_the_speaker(body, text):
+    assert extract_claims(body)[-1].text == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no one in sight but the speaker, who is not "he" in their own words
+        'Arsenal boss Arsene Wenger said: "He should have been banned for six matches."',
+        # two other men in sight
+        "Arsene Wenger said Luis Aragones had insulted Thierry Henry. "
+        '"He was treated badly in the end," Wenger said.',
+        # an unnamed man beside a named one
+        'Ms Carol Wade said the driver had hit Peter Okafor. "He was going too fast," she said.',
+    ],
+)
+def test_a_pronoun_inside_a_quotation_with_no_one_person_in_sight_is_left_as_printed(body):
+    assert extract_claims(body)[-1].text.startswith("He ")
+
+
+def test_an_it_inside_a_quotation_is_left_as_printed():
+    body = 'The IMF criticised the UK fund. "It will not work for poor countries," Mr Brown said.'
+    assert extract_claims(body)[-1].text.startswith("It will not")
 
 
 def test_a_pronoun_that_does_not_fit_the_speaker_is_left_as_printed():
