@@ -89,6 +89,23 @@ QUOTED_SHARE = 0.5
 # How many sentences back a "he" of the outlet's narration is looked for.
 _PRONOUN_LOOKBACK = 4
 _PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her"))
+# A sentence describing a named thing: "Gazprom, Russia's largest firm, is ...", "The IMF
+# has ...", "Psilocybin remains ...".
+_DESCRIPTION_RE = re.compile(
+    r"(?P<subject>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,4})"
+    r"(?:,[^,]{1,80},)?\s+(?:is|has|remains)\s"
+)
+_NOT_A_THING = PRONOUNS | word_set("this that these those there here what which one")
+# What the thing itself does: "It can make ...", "It supplies ...", "Its shares fell";
+# not "It is ...", "It will be ...", "It follows ...", "It means ...", which as often
+# stand for an act, a fact or nothing at all.
+_IT_ACTS_RE = re.compile(
+    r"its\s+\w"
+    r"|it\s+(?:(?:can|could|may|might|will|would|must|should)\s+(?:not\s+)?(?!be\b|have\s+been\b)\w"
+    r"|(?!(?:is|was|has|does|means|follows|comes|marks|seems|appears|looks|remains|happens|"
+    r"says|takes|matters)\b)[a-z]+s\b)",
+    re.IGNORECASE,
+)
 
 
 def _tidy(text: str) -> str:
@@ -183,7 +200,12 @@ class _Extraction:
         )
 
     def _referent(
-        self, text: str, speaker: str | None, quoted_share: float, before: list[str]
+        self,
+        text: str,
+        speaker: str | None,
+        quoted_share: float,
+        before: list[str],
+        opening: int | None = None,
     ) -> str | None:
         """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
         ("Zelenskyy said he has not fled"), in the outlet's own narration the one person
@@ -201,9 +223,33 @@ class _Extraction:
         surnames = self.tracker.surnames
         if speaker:
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
+        if pronoun in ("it", "its"):
+            if opening is None or not _IT_ACTS_RE.match(text):
+                return None
+            return self._thing_described_before(opening)
         if pronoun not in _PERSONAL_PRONOUNS:
             return None
         return self._person_in_sight(pronoun, before)
+
+    def _thing_described_before(self, index: int) -> str | None:
+        """The thing an "It" opening the outlet's narration stands for: the subject of the
+        sentence before, when that sentence describes it ("Psilocybin, the active
+        ingredient in magic mushrooms, is best known for ... It can make colours seem
+        oversaturated"). After an act ("The IMF cut its forecast. It will hurt exporters")
+        "it" is as often the act, and is left."""
+        if index == 0 or self._spoken[index - 1][0]:
+            return None
+        if self.sentences[index - 1].paragraph != self.sentences[index].paragraph:
+            return None
+        match = _DESCRIPTION_RE.match(self._text(index - 1))
+        if match is None:
+            return None
+        subject = match.group("subject")
+        if subject.split(maxsplit=1)[0].lower() in _NOT_A_THING or (
+            speaker_kind(subject, self.tracker.surnames) != "organisation"
+        ):
+            return None
+        return subject
 
     def _person_in_sight(
         self, pronoun: str, before: list[str], *, besides: str | None = None
@@ -307,6 +353,7 @@ class _Extraction:
                     None if narrated else speaker,
                     self.quotes.quoted_fraction(claim.start, claim.end),
                     before,
+                    index if not clause.start else None,
                 )
                 found.append(_Found(claim, index, sentence.paragraph, referent))
             if speaker:

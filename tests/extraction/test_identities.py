@@ -175,6 +175,31 @@ def test_a_pronoun_inside_a_quotation_with_no_one_person_in_sight_is_left_as_pri
     assert extract_claims(body)[-1].text.startswith("He ")
 
 
+def test_an_it_opening_the_narration_is_the_named_thing_the_sentence_before_describes():
+    body = (
+        "Gazprom, Russia's largest company, is a state-controlled firm. It supplies a third "
+        "of Europe's gas."
+    )
+    assert extract_claims(body)[-1].text == "Gazprom supplies a third of Europe's gas"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # after an act, "it" is as often the act
+        "The IMF cut its forecast for Britain to 1%. It will hurt exporters this year.",
+        # "It is ..." stands for a fact or nothing as often as for the thing
+        "Gazprom is Russia's largest company. It is hard to say how much gas it holds.",
+        # a new paragraph is a new topic
+        "Gazprom is Russia's largest company.\n\nIt supplies a third of Europe's gas.",
+        # "That" is no name
+        "That is a serious problem. It makes the border harder to police.",
+    ],
+)
+def test_an_it_opening_the_narration_without_a_thing_described_before_is_left(body):
+    assert extract_claims(body)[-1].text.startswith("It ")
+
+
 def test_an_it_inside_a_quotation_is_left_as_printed():
     body = 'The IMF criticised the UK fund. "It will not work for poor countries," Mr Brown said.'
     assert extract_claims(body)[-1].text.startswith("It will not")
