@@ -112,23 +112,33 @@ _WHAT_IS_NEEDED_RE = re.compile(
     re.IGNORECASE,
 )
 # "It is vital to establish whether ...", "it's time for a new approach", "It's important
-# that we act": an extraposed judgement of what should happen. None of the 99 sentences of
+# that we act": an extraposed judgement of what should happen. None of the 79 sentences of
 # the ClaimBuster and CheckThat! debates that this rule drops is labelled check-worthy.
 # "It is important to note that ..." is a frame for a fact, not a judgement, and stays.
 _EVALUATIVE_FRAME_RE = re.compile(
-    r"^(?:(?:and|but|so|however|now)[,\s]+)*it(?:\s+is|['’]s|\s+was|\s+will\s+be|\s+would\s+be)\s+"
-    r"(?:(?:absolutely|very|so|really|also|therefore|just|particularly|equally|still)\s+)?"
-    r"(?:vital|important|essential|crucial|necessary|imperative|critical|urgent|time)\s+"
-    r"(?!(?:for\s+[\w'’]+\s+(?:[\w'’]+\s+)?)?to\s+(?:\w+\s+)?(?:note|remember|recall|point\s+out|"
-    r"stress|emphasi[sz]e|understand|recogni[sz]e|know|realise|realize|say|tell|mention|admit|"
-    r"acknowledge|explain)\b)(?:to\s|that\s|for\s|(?:we|they|you|I)\b)",
-    re.IGNORECASE,
+    r"""^(?:(?:and|but|so|however|now)[,\s]+)*
+    it(?:\s+is|['’]s|\s+was|\s+will\s+be|\s+would\s+be)\s+
+    (?:(?:absolutely|very|so|really|also|therefore|just|particularly|equally|still)\s+)?
+    (?!(?:\w+\s+)(?:(?:for\s+(?:[\w'’]+\s+){1,4}?)?to|(?:that\s+)?(?:we|I|you|they|people))
+       \s+(?:\w+\s+)?(?:note|remember|recall|point\s+out|stress|emphasi[sz]e|understand|
+       recogni[sz]e|know|realise|realize|say|tell|mention|admit|acknowledge|explain)\b)
+    (?:time\s+(?:to|for|that|we|they|you|I)\b
+    | (?:vital|important|essential|crucial|imperative|critical|urgent)\s+
+      (?:to\s+(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|us|me|him|
+                   them)\b)(?-i:[a-z])
+      | for\s+(?:[\w'’]+\s+){1,4}?to\s+(?-i:[a-z])
+      | that\s
+      | (?:we|they|you|I)\b))""",
+    re.IGNORECASE | re.VERBOSE,
 )
-# "..., as fraudsters will turn to the internet": a reason with a subject and verb of its
-# own is a claim, whatever judgement it backs.
+# "..., as fraudsters will turn to the internet", "because inflation rises", "now that
+# prices have risen": a reason with a subject and verb of its own is a claim, whatever
+# judgement it backs.
 _REASON_CLAUSE_RE = re.compile(
-    r"(?=[abs])\b(?:as|because|since)\s+(?!(?:well|much|many|soon|long|far|part|if|a|an)\b)"
-    r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:will|would|are|is|were|was|have|has|had|can|could)\b",
+    r"(?=[absgn])\b(?:(?:now|given)\s+that\b"
+    r"|(?:as|because|since)\s+(?!(?:well|much|many|soon|long|far|part|if|a|an)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:will|would|are|is|were|was|have|has|had|can|could|"
+    r"(?-i:[a-z]+s))\b)",
     re.IGNORECASE,
 )
 _CONDITIONAL_RE = re.compile(r"^(?:(?:and|but|so)\s+)?(?:if|unless|imagine)\b", re.IGNORECASE)
@@ -362,7 +372,12 @@ CLAIM_RULES: tuple[Rule, ...] = (
             "it's important to tell you that we did come in during some tough times",
             "It's time for a plan that creates 5 million new jobs.",
             "It is important to monitor online sales, as fraudsters will turn to the internet.",
-            "It was time-consuming work that took 300 volunteers a year.",
+            "It was time-consuming work for the volunteers.",
+            "It is vital for healthy bones and teeth.",
+            "It is crucial to the economy of the island.",
+            "It was necessary for the plane to land in Dublin after the fault.",
+            "It is important for the British public to note that unemployment has fallen.",
+            "It is important to act now, as inflation rises.",
         ),
     ),
     Rule(

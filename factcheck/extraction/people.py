@@ -125,7 +125,7 @@ class People:
         return [_without_possessive(name) for name in found]  # "Obama's record": Obama
 
     @staticmethod
-    def besides(people: list[str], speaker: str) -> list[str]:
+    def excluding(people: list[str], speaker: str) -> list[str]:
         """``people`` less the speaker, however named ("Mr Shadjareh" is "Massoud
         Shadjareh")."""
         key = _key(speaker)

@@ -89,22 +89,33 @@ QUOTED_SHARE = 0.5
 # How many sentences back a "he" of the outlet's narration is looked for.
 _PRONOUN_LOOKBACK = 4
 _PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her"))
-# A sentence describing a named thing: "Gazprom, Russia's largest firm, is ...", "The IMF
-# has ...", "Psilocybin remains ...".
+# A sentence describing a named thing: "Gazprom, Russia's largest firm, is a ...", "The
+# IMF has 190 members", "Psilocybin is best known for ..."; not an act told with "is" or
+# "has" ("The IMF has cut its forecast", "Apple is expected to ...", "Labour is to ...").
 _DESCRIPTION_RE = re.compile(
     r"(?P<subject>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,4})"
-    r"(?:,[^,]{1,80},)?\s+(?:is|has|remains)\s"
+    r"(?:,[^,]{1,80},)?\s+"
+    r"(?:(?:is|remains)\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|been|being|to|set|due|about|made|held|"
+    r"paid|sold|told|seen|given|taken|known\s+to)\b)"
+    r"|has\s+(?=(?:a|an|the|no|some|more|about|over|around|nearly|almost|\d)))"
 )
-_NOT_A_THING = PRONOUNS | word_set("this that these those there here what which one")
+# First words that make no name: "That is ...", "But Gazprom is ...", "Today Gazprom is".
+_NOT_A_THING = PRONOUNS | word_set(
+    "this that these those there here what which one but and so yet now then today "
+    "yesterday however meanwhile still also"
+)
+_THING_PRONOUNS = frozenset(("it", "its"))
 # What the thing itself does: "It can make ...", "It supplies ...", "Its shares fell";
-# not "It is ...", "It will be ...", "It follows ...", "It means ...", which as often
-# stand for an act, a fact or nothing at all.
+# not "It is ...", "It will (not) be ...", "It follows ...", "It means ...", "It turns out
+# ...", "It makes sense ...", which as often stand for an act, a fact or nothing at all.
 _IT_ACTS_RE = re.compile(
-    r"its\s+\w"
-    r"|it\s+(?:(?:can|could|may|might|will|would|must|should)\s+(?:not\s+)?(?!be\b|have\s+been\b)\w"
+    r"(?i:its)\s+\w"
+    r"|(?i:it)\s+(?:"
+    r"(?:can|could|may|might|will|would|must|should)\s+(?:(?:not|never|also|still|well|[a-z]+ly)\s+)*+"
+    r"(?!be\b|have\s+been\b)[a-z]"
     r"|(?!(?:is|was|has|does|means|follows|comes|marks|seems|appears|looks|remains|happens|"
-    r"says|takes|matters)\b)[a-z]+s\b)",
-    re.IGNORECASE,
+    r"says|takes|matters|turns|makes|pays|helps|stands|emerges|becomes|thus|goes|gets)\b)"
+    r"[a-z]+s\b)"
 )
 
 
@@ -205,7 +216,7 @@ class _Extraction:
         speaker: str | None,
         quoted_share: float,
         before: list[str],
-        opening: int | None = None,
+        sentence_index: int | None = None,
     ) -> str | None:
         """Whom an opening "he"/"it"/"their" stands for: in reported speech the speaker
         ("Zelenskyy said he has not fled"), in the outlet's own narration the one person
@@ -223,10 +234,10 @@ class _Extraction:
         surnames = self.tracker.surnames
         if speaker:
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
-        if pronoun in ("it", "its"):
-            if opening is None or not _IT_ACTS_RE.match(text):
+        if pronoun in _THING_PRONOUNS:
+            if sentence_index is None or not _IT_ACTS_RE.match(text):
                 return None
-            return self._thing_described_before(opening)
+            return self._thing_described_before(sentence_index)
         if pronoun not in _PERSONAL_PRONOUNS:
             return None
         return self._person_in_sight(pronoun, before)
@@ -254,24 +265,29 @@ class _Extraction:
     def _person_in_sight(
         self, pronoun: str, before: list[str], *, besides: str | None = None
     ) -> str | None:
-        """The one person ``pronoun`` can be among those of the nearest earlier clause or
-        sentence that mentions anyone (but ``besides``, the quotation's speaker, whose
-        own quoted words are then people in sight too)."""
-        people = self.people
-
-        def others(named: list[str]) -> list[str]:
-            return people.besides(named, besides) if besides else named
-
-        if others(before):
-            return people.referent(pronoun, others(before))
-        for index in range(len(self._spoken) - 1, -1, -1):
-            if len(self._spoken) - index > _PRONOUN_LOOKBACK:
-                break
+        """The one person ``pronoun`` can be among those of this sentence's earlier clauses
+        (``before``) or of the nearest earlier sentence that mentions anyone. Inside a
+        quotation (``besides``: its speaker, who is not "he" in their own words) only the
+        sentence just before counts, quoted or not: the mention finder misses names it
+        was not told of ("I told Tom Ashby"), so a longer look would pass them by."""
+        if besides:
+            lookback = 1
+            candidates = self.people.excluding(before, besides)
+        else:
+            lookback = _PRONOUN_LOOKBACK
+            candidates = before
+        if candidates:
+            return self.people.referent(pronoun, candidates)
+        first = max(0, len(self._spoken) - lookback)
+        for index in range(len(self._spoken) - 1, first - 1, -1):
             quoted, speakers = self._spoken[index]
-            named = [] if quoted and not besides else people.mentioned(self._text(index))
-            named = others(named + self._people_speaking(speakers))
+            named = self._people_speaking(speakers)
+            if besides or not quoted:
+                named = self.people.mentioned(self._text(index)) + named
+            if besides:
+                named = self.people.excluding(named, besides)
             if named:
-                return people.referent(pronoun, named)
+                return self.people.referent(pronoun, named)
         return None
 
     def _people_speaking(self, speakers: list[str]) -> list[str]:
