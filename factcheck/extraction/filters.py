@@ -112,33 +112,34 @@ _WHAT_IS_NEEDED_RE = re.compile(
     re.IGNORECASE,
 )
 # "It is vital to establish whether ...", "it's time for a new approach", "It's important
-# that we act": an extraposed judgement of what should happen. None of the 79 sentences of
+# that we act": an extraposed judgement of what should happen. None of the 84 sentences of
 # the ClaimBuster and CheckThat! debates that this rule drops is labelled check-worthy.
 # "It is important to note that ..." is a frame for a fact, not a judgement, and stays.
 _EVALUATIVE_FRAME_RE = re.compile(
     r"""^(?:(?:and|but|so|however|now)[,\s]+)*
-    it(?:\s+is|['’]s|\s+was|\s+will\s+be|\s+would\s+be)\s+
-    (?:(?:absolutely|very|so|really|also|therefore|just|particularly|equally|still)\s+)?
-    (?!(?:\w+\s+)(?:(?:for\s+(?:[\w'’]+\s+){1,4}?)?to|(?:that\s+)?(?:we|I|you|they|people))
-       \s+(?:\w+\s+)?(?:note|remember|recall|point\s+out|stress|emphasi[sz]e|understand|
-       recogni[sz]e|know|realise|realize|say|tell|mention|admit|acknowledge|explain)\b)
-    (?:time\s+(?:to|for|that|we|they|you|I)\b
-    | (?:vital|important|essential|crucial|imperative|critical|urgent)\s+
-      (?:to\s+(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|us|me|him|
-                   them)\b)(?-i:[a-z])
+    it(?:\s+is|['’]s|\s+was|(?:\s+wi|['’])ll\s+be|\s+would\s+be)\s+
+    (?:(?:very|so|also|therefore|just|equally|still|now|more|(?-i:[a-z]+ly))\s+)?
+    (?!(?:\w+,?\s+)(?:(?:for\s+(?:[\w'’]+\s+){1,4}?)?to|(?:that\s+)?(?:we|I|you|they|people))
+       \s+(?:\w+\s+)?(?:note|remember|recall|point|stress|emphasi[sz]|understand|recogni[sz]|
+       know|realis|realiz|say|said|tell|told|mention|admit|acknowledg|explain)[a-z]*\b)
+    (?:(?:high\s+|about\s+)?time\s+(?:now\s+)?(?:to|for|that|the|we|they|you|I)\b
+    | (?:vital|important|essential|crucial|imperative|critical|urgent),?\s+
+      (?:(?:not\s+)?to\s+(?:not\s+)?(?!(?:the|a|an|this|that|these|those|its|his|her|their|
+                   our|my|your|us|me|him|them|both|all|each|every|life|any)\b)
+         (?-i:[a-z]+)\b(?<!s)(?<!ing)(?<!al)(?<!ity)(?<!ion)(?<!ment)(?<!ness)
       | for\s+(?:[\w'’]+\s+){1,4}?to\s+(?-i:[a-z])
       | that\s
       | (?:we|they|you|I)\b))""",
     re.IGNORECASE | re.VERBOSE,
 )
-# "..., as fraudsters will turn to the internet", "because inflation rises", "now that
-# prices have risen": a reason with a subject and verb of its own is a claim, whatever
-# judgement it backs.
+# "..., as fraudsters will turn to the internet", "because prices rise", "now that prices
+# have risen": a reason with a subject and verb of its own is a claim, whatever judgement
+# it backs.
 _REASON_CLAUSE_RE = re.compile(
-    r"(?=[absgn])\b(?:(?:now|given)\s+that\b"
-    r"|(?:as|because|since)\s+(?!(?:well|much|many|soon|long|far|part|if|a|an)\b)"
+    r"(?=[absgn])\b(?:(?:now|given)\s+that|because)\b"
+    r"|\b(?:as|since)\s+(?!(?:well|much|many|soon|long|far|part|if|a|an)\b)"
     r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:will|would|are|is|were|was|have|has|had|can|could|"
-    r"(?-i:[a-z]+s))\b)",
+    r"(?-i:[a-z]+s))\b",
     re.IGNORECASE,
 )
 _CONDITIONAL_RE = re.compile(r"^(?:(?:and|but|so)\s+)?(?:if|unless|imagine)\b", re.IGNORECASE)
@@ -364,6 +365,10 @@ CLAIM_RULES: tuple[Rule, ...] = (
             "It's vital we avoid huge teams.",
             "It's time for a fresh start.",
             "But it is important that we learn what has been effective.",
+            "It is now time to move forward.",
+            "It's high time the government acted.",
+            "It'll be vital to keep costs down.",
+            "It’s important not to panic.",
         ),
         keeps=(
             "The council needed 300 more staff to do the work.",
@@ -378,6 +383,9 @@ CLAIM_RULES: tuple[Rule, ...] = (
             "It was necessary for the plane to land in Dublin after the fault.",
             "It is important for the British public to note that unemployment has fallen.",
             "It is important to act now, as inflation rises.",
+            "It is critical to national security, the Pentagon said.",
+            "It is vital to farmers in the region.",
+            "It is time we admitted that child poverty has risen.",
         ),
     ),
     Rule(

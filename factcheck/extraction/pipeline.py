@@ -91,11 +91,11 @@ _PRONOUN_LOOKBACK = 4
 _PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her"))
 # A sentence describing a named thing: "Gazprom, Russia's largest firm, is a ...", "The
 # IMF has 190 members", "Psilocybin is best known for ..."; not an act told with "is" or
-# "has" ("The IMF has cut its forecast", "Apple is expected to ...", "Labour is to ...").
+# "has" ("The IMF has cut its forecast", "Apple is expected to ...", "Tesla is building ...").
 _DESCRIPTION_RE = re.compile(
     r"(?P<subject>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,4})"
     r"(?:,[^,]{1,80},)?\s+"
-    r"(?:(?:is|remains)\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|been|being|to|set|due|about|made|held|"
+    r"(?:(?:is|remains)\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+ing|been|to|set|due|about|made|held|"
     r"paid|sold|told|seen|given|taken|known\s+to)\b)"
     r"|has\s+(?=(?:a|an|the|no|some|more|about|over|around|nearly|almost|\d)))"
 )
@@ -106,15 +106,16 @@ _NOT_A_THING = PRONOUNS | word_set(
 )
 _THING_PRONOUNS = frozenset(("it", "its"))
 # What the thing itself does: "It can make ...", "It supplies ...", "Its shares fell";
-# not "It is ...", "It will (not) be ...", "It follows ...", "It means ...", "It turns out
-# ...", "It makes sense ...", which as often stand for an act, a fact or nothing at all.
+# not "It is ...", "It will (not) be ...", "It would mean ...", "It follows ...", "It
+# turns out ...", "It makes sense ...", which as often stand for an act, a fact or nothing.
 _IT_ACTS_RE = re.compile(
     r"(?i:its)\s+\w"
     r"|(?i:it)\s+(?:"
     r"(?:can|could|may|might|will|would|must|should)\s+(?:(?:not|never|also|still|well|[a-z]+ly)\s+)*+"
-    r"(?!be\b|have\s+been\b)[a-z]"
+    r"(?!(?:be|have|mean|seem|appear|take|cost|depend|look|prove|make\s+sense)\b)[a-z]"
     r"|(?!(?:is|was|has|does|means|follows|comes|marks|seems|appears|looks|remains|happens|"
-    r"says|takes|matters|turns|makes|pays|helps|stands|emerges|becomes|thus|goes|gets)\b)"
+    r"says|takes|matters|turns|makes|pays|helps|stands|emerges|becomes|thus|goes|gets|begs|"
+    r"costs|depends)\b)"
     r"[a-z]+s\b)"
 )
 

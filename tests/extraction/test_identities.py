@@ -210,6 +210,8 @@ def test_an_it_opening_the_narration_is_the_named_thing_the_sentence_before_desc
         "The IMF cut its forecast for Britain to 1%. It will hurt exporters this year.",
         "The IMF has cut its forecast for Britain to 1%. It will hurt exporters this year.",
         "Labour is expected to raise taxes on bankers. It would raise £2bn a year for schools.",
+        "Tesla is building a new factory near Berlin. It will open next year with 12,000 jobs.",
+        "The Bank of England has a target of 2% inflation. It would mean higher mortgage costs.",
         # "It is ...", "It will not be ...", "It turns out": a fact, or nothing, as often
         "Gazprom is Russia's largest company. It is hard to say how much gas it holds.",
         "Gazprom is Russia's largest company. It will not be sold this year.",
