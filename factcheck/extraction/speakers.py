@@ -232,6 +232,24 @@ def _bare(token: str) -> str:
     return token.strip(_STRIP_CHARS).lower()
 
 
+def _verb(tokens: list[str], index: int) -> str:
+    """The word at ``index`` as a verb, or "" if a capital inside a sentence that is not a
+    headline makes it part of a name: "The United States of America took ...", "Consumer
+    Reports found ...", "Sky News Says ..." in running text."""
+    token = tokens[index].strip(_STRIP_CHARS)
+    if index and token[:1].isupper() and not _is_headline(tokens):
+        return ""
+    return token.lower()
+
+
+def _is_headline(tokens: list[str]) -> bool:
+    """Most longer words capitalised: "Minister Says Taxes Will Rise"."""
+    words = [token for token in tokens if len(token.strip(_STRIP_CHARS)) > 3]
+    return len(words) > 1 and sum(
+        word.strip(_STRIP_CHARS)[0].isupper() for word in words
+    ) > 0.7 * len(words)
+
+
 def _is_verb_like(word: str) -> bool:
     return (
         word in _AUXILIARIES
@@ -341,7 +359,7 @@ def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution
         return None
     for verb in range(head + 1, min(len(tokens) - 1, head + _MAX_DATA_PHRASE_WORDS)):
         token = tokens[verb]
-        word = _bare(token)
+        word = _verb(tokens, verb)
         if token[-1] in ";:" or token[0] in '"“':
             return None
         if word not in _DATA_OR_SAY_VERBS or _is_passive(tokens, verb):
@@ -388,7 +406,7 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
     if data_source is not None:
         return data_source
     for verb in range(1, min(len(tokens), _MAX_COMMIT_WORDS)):
-        word = _bare(tokens[verb])
+        word = _verb(tokens, verb)
         commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)
         accuses = word in ACCUSE_VERBS and verb < max_words and not _is_passive(tokens, verb)
         if accuses and verb + 1 < len(tokens) and _bare(tokens[verb + 1]) != "by":
@@ -674,7 +692,7 @@ def _segment_speaker(segment: str) -> str | None:
             return rest[0]
         return None
     for verb in range(1, min(len(tokens), 10)):
-        word = _bare(tokens[verb])
+        word = _verb(tokens, verb)
         if word not in SAY_VERBS and word not in SAY_THAT_VERBS:
             continue
         phrase = _noun_phrase_before(tokens, verb)
@@ -780,6 +798,9 @@ def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
         return "person"
     if words[-1].islower() and (last.endswith("s") or last in _PLURAL_HEADS):
         return "group"
+    if lowered[0] == "the":
+        # No one's name takes "the": "The Russians" are a group, "The United States" a thing.
+        return "group" if len(words) == 2 and last.endswith("s") else "organisation"
     if 2 <= len(words) <= 3 and all(word[0].isupper() for word in words):
         return "person"
     return "organisation"

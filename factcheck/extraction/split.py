@@ -319,6 +319,8 @@ def _second_predicate(before: str, after: str, comma: bool) -> str | None:
     if len(words) < 2:
         return None
     first = words[0].lower()
+    if before.split()[-1].lower() in _AUXILIARIES:
+        return None  # "must and will maintain": two auxiliaries of one verb
     if first in _AUXILIARIES and first not in ("be", "been", "being"):
         prefix = ""  # "had lost his passport, and was travelling on"
     elif first in SAY_THAT_VERBS and starts_clause(" ".join(words[1:])):

@@ -513,3 +513,46 @@ def test_data_that_show_at_the_end_of_a_sentence_speak_for_it(body, speaker, tex
 def test_a_participle_naming_a_role_belongs_to_the_speaker(body, speaker):
     (claim,) = extract_claims(body)
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "The United States of America took the initiative in southern Africa.",
+            None,
+            "The United States of America took the initiative in southern Africa",
+        ),
+        (
+            "Consumer Reports found that 40% of the cars failed the test.",
+            "Consumer Reports",
+            "40% of the cars failed the test",
+        ),
+        # A headline capitalises every word: its verb still reports.
+        ("Minister Says Taxes Will Rise Next Year", "Minister", "Taxes Will Rise Next Year"),
+    ],
+)
+def test_a_capitalised_reporting_verb_inside_a_sentence_is_part_of_a_name(body, speaker, text):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, text)
+
+
+def test_he_never_stands_for_a_name_that_takes_the():
+    body = (
+        "The United States is leading the free world out of the recession.\n\n"
+        "With all due respect to the governor, I think he ought to be ashamed of it."
+    )
+    texts = [claim.text for claim in extract_claims(body)]
+    assert not any(text.startswith("The United States ought") for text in texts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United States must and will maintain complete access to the Panama Canal.",
+        "The council can and will raise taxes by 4% next year.",
+    ],
+)
+def test_two_auxiliaries_of_one_verb_are_not_two_claims(body):
+    (claim,) = extract_claims(body)
+    assert claim.text == body.rstrip(".")
