@@ -119,6 +119,14 @@ _IT_ACTS_RE = re.compile(
     r"[a-z]+s\b)"
 )
 
+# "it is important for us not to say, as Donald has said, ...": an "it" that only holds
+# the place of a clause to come stands for nobody, speaker or not.
+_PLACEHOLDER_IT_RE = re.compile(
+    r"(?i:it)(?:\s+is|\s+was|['’]s|\s+will\s+be|\s+would\s+be)\s+(?:[a-z]+ly\s+)?"
+    r"(?:important|vital|essential|crucial|clear|likely|unlikely|possible|impossible|"
+    r"necessary|true|time|hard|difficult|easy|wrong|right)\b"
+)
+
 
 def _tidy(text: str) -> str:
     """A clause as a claim: no leading "But" or "Look,", no dangling punctuation or quote
@@ -234,6 +242,8 @@ class _Extraction:
             return self._person_in_sight(pronoun, before, besides=speaker)
         surnames = self.tracker.surnames
         if speaker:
+            if _PLACEHOLDER_IT_RE.match(text):
+                return None
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
         if pronoun in _THING_PRONOUNS:
             if sentence_index is None or not _IT_ACTS_RE.match(text):
@@ -546,7 +556,9 @@ def _merge_elliptical(found: list[_Found], body: str) -> list[_Found]:
 
 
 def _join(first: ExtractedClaim, second: ExtractedClaim, body: str) -> ExtractedClaim:
-    text = f"{first.text}; {second.text}"
+    # The second part opens with "Now", "It" or "They" (``_ELLIPTICAL_RE``), never a name:
+    # after a semicolon it goes on the same sentence in lower case.
+    text = f"{first.text}; {second.text[:1].lower()}{second.text[1:]}"
     sentence = f"{first.sentence} {second.sentence}"
     figures = first.figures + second.figures
     claim_type = ClaimType.QUANTITY

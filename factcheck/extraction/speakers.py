@@ -96,8 +96,11 @@ _VERB_SIDE_ADVERBS = word_set(
     "also now previously reportedly even still later earlier repeatedly personally "
     "publicly already long recently again then once himself herself itself themselves "
     "allegedly privately initially first further separately apparently really always "
-    "often never just"
+    "often never just therefore sometimes"
 )
+# "The minister merely said", "I strongly believe": a manner adverb stands between the
+# speaker and the verb and is no part of the speaker; these are nouns ("a close ally said").
+_LY_NOUNS = word_set("family ally assembly rally supply monopoly bully anomaly elderly")
 _NEGATED_AUXILIARIES = word_set(
     "don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't wasn't "
     "aren't weren't hasn't haven't hadn't not never"
@@ -174,6 +177,11 @@ _SHARE_RE = re.compile(
 )
 _MAX_SHARE_WORDS = 12
 _OBJECT_PRONOUNS = word_set("them us you")
+_SUBJECT_PRONOUNS = word_set("i you he she it we they")
+_PRONOUN_COMPANIONS = word_set(
+    "all both myself yourself yourselves himself herself itself ourselves themselves"
+)
+_CONTRACTION_RE = re.compile(r"['’](?:ll|d|ve|re|m|s)$", re.IGNORECASE)
 _QUANTIFIERS = word_set("more most many some all few both several")
 _PERSON_HEADS = word_set("man woman boy girl mother father wife husband son daughter")
 _NP_LOWER_WORDS = (
@@ -260,10 +268,37 @@ def _is_verb_like(word: str) -> bool:
     )
 
 
+def _is_adverb(token: str) -> bool:
+    """An adverb of the verb: "also", "reportedly", "merely", "strongly"."""
+    word = _bare(token)
+    if word in _VERB_SIDE_ADVERBS:
+        return True
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and token[:1].islower()
+        and word.isalpha()
+        and word not in _LY_NOUNS
+    )
+
+
+def _between_subject_and_verb(token: str) -> bool:
+    """An adverb or auxiliary of the verb: "has also", "did not", "merely", "only"."""
+    return _bare(token) in _BETWEEN_SUBJECT_AND_VERB or _bare(token) == "only" or _is_adverb(token)
+
+
+def _without_verb_words(phrase: str) -> str:
+    """``phrase`` without the adverbs and auxiliaries that end it: "Ross properly"."""
+    words = phrase.split()
+    while words and _between_subject_and_verb(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
     """``(first, last)`` token indices of the speaker phrase before ``verb``."""
     index = verb - 1
-    while index >= 0 and _bare(tokens[index]) in _BETWEEN_SUBJECT_AND_VERB:
+    while index >= 0 and _between_subject_and_verb(tokens[index]):
         if tokens[index][-1] in ",;:":
             return None
         index -= 1
@@ -298,7 +333,7 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
 
 def _is_passive(tokens: list[str], verb: int) -> bool:
     index = verb - 1
-    while index >= 0 and _bare(tokens[index]) in _VERB_SIDE_ADVERBS:
+    while index >= 0 and _is_adverb(tokens[index]):
         index -= 1
     return index >= 0 and _bare(tokens[index]) in _BE and not tokens[verb].endswith("ing")
 
@@ -308,8 +343,23 @@ def clean_speaker(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower().strip(",") in _DISCOURSE_WORDS:
         words.pop(0)
+    words = _pronoun_subject(words)
     phrase = _SOURCE_OF_RE.sub("", " ".join(words))
     return phrase.strip(_STRIP_CHARS + " ")
+
+
+def _pronoun_subject(words: list[str]) -> list[str]:
+    """A phrase opening with "I", "you", "they" ... is that pronoun ("We all", "They
+    both") or, with a verb in it, no speaker at all: "you heard the president", "I put
+    out a statement", "It includes". "IT staff" is no pronoun."""
+    if len(words) < 2 or (len(words[0]) > 1 and words[0].isupper()):
+        return words
+    first = _CONTRACTION_RE.sub("", words[0]).lower()
+    if first not in _SUBJECT_PRONOUNS:
+        return words
+    if all(_bare(word) in _PRONOUN_COMPANIONS for word in words[1:]):
+        return words[:1]
+    return []
 
 
 _CLAUSE_OPENERS = word_set(
@@ -376,8 +426,8 @@ def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution
         # "Figures published last week", "A study published in Nature"; a longer phrase is
         # named by its head: "Separate figures".
         name_end = verb if verb <= _MAX_DATA_SPEAKER_WORDS else head + 1
-        while name_end > head + 1 and _bare(tokens[name_end - 1]) in (
-            _AUXILIARIES | _VERB_SIDE_ADVERBS
+        while name_end > head + 1 and (
+            _bare(tokens[name_end - 1]) in _AUXILIARIES or _is_adverb(tokens[name_end - 1])
         ):
             name_end -= 1
         return Attribution(clean_speaker(" ".join(tokens[:name_end])), spans[after][0], False)
@@ -445,8 +495,7 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         if not _NEGATED_AUXILIARIES.isdisjoint(_bare(token) for token in tokens[end + 1 : verb]):
             continue  # "He did not say that ...", "I don't think that ...": not theirs
         speaker = clean_speaker(" ".join(tokens[start : end + 1]))
-        while speaker.split() and _bare(speaker.split()[-1]) in _BETWEEN_SUBJECT_AND_VERB:
-            speaker = speaker.rsplit(" ", 1)[0]
+        speaker = _without_verb_words(speaker)
         speaker = _CONTRACTED_PRONOUN_RE.sub(r"\1", speaker)
         if not speaker or speaker.lower() in _NP_BLOCKERS:
             continue
@@ -663,7 +712,7 @@ def _segment_speaker(segment: str) -> str | None:
         return None
     as_put = _AS_PUT_RE.match(text)
     if as_put:
-        return clean_speaker(as_put.group("np"))
+        return clean_speaker(_without_verb_words(as_put.group("np")))
     according = _ACCORDING_RE.match(text)
     if according and according.start() == 0:
         return clean_speaker(according.group("np"))
