@@ -323,6 +323,7 @@ class _Extraction:
         return self.tracker.last_any
 
     def _sentence_claims(self, index: int) -> list[_Found]:
+        self.tracker.sentence = index
         sentence = self.sentences[index]
         body = self.body
         text = body[sentence.start : sentence.end]

@@ -351,7 +351,13 @@ def clean_speaker(phrase: str) -> str:
 def _pronoun_subject(words: list[str]) -> list[str]:
     """A phrase opening with "I", "you", "they" ... is that pronoun ("We all", "They
     both") or, with a verb in it, no speaker at all: "you heard the president", "I put
-    out a statement", "It includes". "IT staff" is no pronoun."""
+    out a statement", "It includes". "IT staff" is no pronoun. "(First) let me say" is
+    the first person's "I say", "let's say" the first person plural's."""
+    lowered = [_bare(word) for word in words[-2:]]
+    if lowered == ["let", "me"]:
+        return ["I"]
+    if lowered[-1:] == ["let's"] or lowered == ["let", "us"]:
+        return ["we"]
     if len(words) < 2 or (len(words[0]) > 1 and words[0].isupper()):
         return words
     first = _CONTRACTION_RE.sub("", words[0]).lower()
@@ -855,6 +861,9 @@ def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
     return "organisation"
 
 
+_THING_REACH = 4  # sentences
+
+
 class SpeakerTracker:
     """The speakers named so far in one article, for "he said" and "it said"."""
 
@@ -867,10 +876,13 @@ class SpeakerTracker:
         self.last_any: str | None = None
         self.descriptions: dict[str, str] = {}
         self.polled: str | None = None  # the group of the last "N% of X said"
+        self.sentence = 0  # the sentence being read, set by the reader
+        self.noted_at: dict[str, int] = {}  # the sentence each kind was last named in
 
     def note(self, speaker: str) -> None:
         kind = speaker_kind(speaker, self.surnames)
         self.last[kind] = speaker
+        self.noted_at[kind] = self.sentence
         self.last_any = speaker
         if kind == "person":
             self.surnames.add(speaker.split()[-1])
@@ -879,6 +891,7 @@ class SpeakerTracker:
         """A person a sentence is about, for a later "he" that is not a speaker's."""
         if subject and speaker_kind(subject, self.surnames) == "person":
             self.last["person"] = subject
+            self.noted_at["person"] = self.sentence
 
     def resolve(
         self, phrase: str, *, subject: str | None = None, in_quote: bool = False
@@ -906,8 +919,16 @@ class SpeakerTracker:
             self.note(subject)
             return subject
         for kind in wanted:
-            if kind in self.last:
-                resolved = self.last[kind]
-                self.last_any = resolved
-                return resolved
+            if kind not in self.last:
+                continue
+            if pronoun != "he" and pronoun != "she":
+                # An "it" or "they" reaches a few sentences back, where a "he" in a debate
+                # is the opponent throughout: of the speed corpus's "it said" resolved to a
+                # speaker named more than 4 sentences before, none was right.
+                if self.sentence - self.noted_at[kind] > _THING_REACH:
+                    continue
+                self.noted_at[kind] = self.sentence  # "It said ... It added ...": a chain
+            resolved = self.last[kind]
+            self.last_any = resolved
+            return resolved
         return None

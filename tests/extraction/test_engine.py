@@ -632,3 +632,20 @@ def test_a_phrase_opening_with_a_pronoun_is_no_name(body, speaker, text):
     assert claim.speaker == speaker
     if text is not None:
         assert claim.text == text
+
+
+def test_it_said_reaches_a_few_sentences_back_or_along_a_chain():
+    named = "The UK Ministry of Defence said Russian forces had stalled. "
+    last = " It said Ukraine still held 3 key cities."
+    far = " ".join(f"Fighting went on in town number {n}." for n in range(6))
+    chain = " ".join(f"It said fighting went on in town number {n}." for n in range(6))
+    assert extract_claims(named + last)[-1].speaker == "The UK Ministry of Defence"
+    assert extract_claims(named + chain + last)[-1].speaker == "The UK Ministry of Defence"
+    # Six sentences on, "it" is as likely anything else the text spoke of.
+    assert extract_claims(named + far + last)[-1].speaker is None
+
+
+def test_let_me_say_is_the_first_person_speaking():
+    (claim,) = extract_claims("Let me say that insurance companies cannot cap 5 payouts.")
+    assert claim.speaker is None
+    assert claim.text == "insurance companies cannot cap 5 payouts"
