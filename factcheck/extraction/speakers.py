@@ -140,6 +140,11 @@ _DATA_OR_SAY_VERBS = _DATA_VERBS | SAY_VERBS
 # What stands between a subject and its verb: "X has also said", "I don't think".
 _BETWEEN_SUBJECT_AND_VERB = _VERB_SIDE_ADVERBS | _AUXILIARIES | _NEGATED_AUXILIARIES
 _TIME_PHRASE_WORDS = _TIME_LEADERS | _TIME_WORDS
+# "Two years ago", "Earlier this week", "On Monday": a time before a speaker
+_TIME_PREFIX_WORDS = _TIME_PHRASE_WORDS | word_set(
+    "ago a few one two three four five six seven eight nine ten days weeks months years "
+    "the same next previous"
+)
 _NOT_AN_AGENT = PRONOUNS | _NP_BLOCKERS
 _NOT_A_SOURCE = PRONOUNS | _AUXILIARIES | _NP_BLOCKERS
 _BOUNDARY_OR_AT = _BOUNDARY_WORDS | {"at"}
@@ -307,6 +312,10 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
         while index >= 0 and _bare(tokens[index]) in _TIME_PHRASE_WORDS:
             index -= 1
     end = index
+    if end >= 0 and _is_subject_pronoun(tokens[end]):
+        # A pronoun is a whole subject: "Last week he said", "Two points I think are ...";
+        # what stands before it is a setting or another clause, never the speaker's name.
+        return end, end
     while index >= 0 and end - index < 10:
         token = tokens[index]
         word = _bare(token)
@@ -638,11 +647,24 @@ def share_group(phrase: str) -> str | None:
 
 
 def _is_leading_prefix(tokens: list[str]) -> bool:
-    """Words before the speaker that still leave the verb as the clause's main verb."""
+    """Words before the speaker that still leave the verb as the clause's main verb:
+    "However,", "Meanwhile", or a time: "Last week", "On Monday", "Two years ago"."""
     last = tokens[-1]
     if last[-1] in ",:–—" or last in ("–", "—"):
         return True
-    return all(_bare(token) in _DISCOURSE_WORDS for token in tokens)
+    words = [_bare(token) for token in tokens]
+    if all(word in _DISCOURSE_WORDS for word in words):
+        return True
+    return (
+        len(words) <= 4
+        and all(word in _TIME_PREFIX_WORDS or word.isdigit() for word in words)
+        and any(word in _TIME_WORDS or word == "ago" for word in words)
+    )
+
+
+def _is_subject_pronoun(token: str) -> bool:
+    """ "he", "I", "they"; not "IT" (the acronym) or "it's"."""
+    return _bare(token) in PRONOUNS and not (len(token) > 1 and token.isupper())
 
 
 def according_to(text: str) -> tuple[str, int, int] | None:

@@ -649,3 +649,26 @@ def test_let_me_say_is_the_first_person_speaking():
     (claim,) = extract_claims("Let me say that insurance companies cannot cap 5 payouts.")
     assert claim.speaker is None
     assert claim.text == "insurance companies cannot cap 5 payouts"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        # A time before the pronoun leaves it the speaker.
+        ("Last week he said taxes would rise by 5%.", "Jeremy Hunt", "taxes would rise by 5%"),
+        ("On Monday he said taxes would rise by 5%.", "Jeremy Hunt", "taxes would rise by 5%"),
+        ("Two years ago he said taxes would rise by 5%.", "Jeremy Hunt", None),
+        # Anything else before it is another clause: no speaker, the sentence whole.
+        (
+            "Two points I think are important: taxes rose by 5%.",
+            None,
+            "Two points I think are important: taxes rose by 5%",
+        ),
+        ("All I said was that taxes rose by 5%.", None, "All I said was that taxes rose by 5%"),
+    ],
+)
+def test_a_pronoun_is_a_whole_subject(body, speaker, text):
+    claim = extract_claims("Jeremy Hunt is the chancellor. " + body)[-1]
+    assert claim.speaker == speaker
+    if text is not None:
+        assert claim.text == text
