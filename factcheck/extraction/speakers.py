@@ -148,6 +148,8 @@ _TIME_PREFIX_WORDS = _TIME_PHRASE_WORDS | word_set(
 _NOT_AN_AGENT = PRONOUNS | _NP_BLOCKERS
 _NOT_A_SOURCE = PRONOUNS | _AUXILIARIES | _NP_BLOCKERS
 _BOUNDARY_OR_AT = _BOUNDARY_WORDS | {"at"}
+_MODALS = word_set("can could would might should will may must shall")
+_SUBORDINATORS = word_set("when while if because after before although though since once")
 
 TITLE_WORDS = word_set(
     "mr mrs ms mx dr prof sir lord lady dame president minister chancellor ceo secretary "
@@ -183,6 +185,11 @@ _SHARE_RE = re.compile(
 _MAX_SHARE_WORDS = 12
 _OBJECT_PRONOUNS = word_set("them us you")
 _SUBJECT_PRONOUNS = word_set("i you he she it we they")
+# "You said ...", "Somebody said ...", "the said ...": whoever it is, no one is named.
+_NO_ONE_NAMED = word_set(
+    "you somebody someone everybody everyone anybody anyone nobody some the a an his her "
+    "your their its my our"
+)
 _PRONOUN_COMPANIONS = word_set(
     "all both myself yourself yourselves himself herself itself ourselves themselves"
 )
@@ -353,8 +360,8 @@ def clean_speaker(phrase: str) -> str:
     while words and words[0].lower().strip(",") in _DISCOURSE_WORDS:
         words.pop(0)
     words = _pronoun_subject(words)
-    phrase = _SOURCE_OF_RE.sub("", " ".join(words))
-    return phrase.strip(_STRIP_CHARS + " ")
+    phrase = _SOURCE_OF_RE.sub("", " ".join(words)).strip(_STRIP_CHARS + " ")
+    return "" if phrase.lower() in _NO_ONE_NAMED else phrase
 
 
 def _pronoun_subject(words: list[str]) -> list[str]:
@@ -507,8 +514,11 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         if phrase is None:
             continue
         start, end = phrase
-        if not _NEGATED_AUXILIARIES.isdisjoint(_bare(token) for token in tokens[end + 1 : verb]):
+        between = {_bare(token) for token in tokens[end + 1 : verb]}
+        if not _NEGATED_AUXILIARIES.isdisjoint(between):
             continue  # "He did not say that ...", "I don't think that ...": not theirs
+        if not _MODALS.isdisjoint(between) and _bare(tokens[end]) not in ("i", "we"):
+            continue  # "He can say now that ...", "The VP will tell you that ...": not said
         speaker = clean_speaker(" ".join(tokens[start : end + 1]))
         speaker = _without_verb_words(speaker)
         speaker = _CONTRACTED_PRONOUN_RE.sub(r"\1", speaker)
@@ -839,9 +849,13 @@ def main_subject(text: str) -> str | None:
         if tokens[position][-1] == "," and _bare(tokens[index]) in _BOUNDARY_OR_AT:
             index = position + 1  # skip a leading adverbial: "At a dinner on Friday night,"
             break
+    if index < len(tokens) and _bare(tokens[index]) in _SUBORDINATORS:
+        index += 1  # "When the president ran for office, he said ...": the president
     words: list[str] = []
     for token in tokens[index : index + 10]:
         word = _bare(token)
+        if word in _BOUNDARY_WORDS or _is_subject_pronoun(token):
+            break  # "Because I was a senator ...", "What I've ...": no one's name
         if token[0].isupper() or word in _NP_LOWER_WORDS or word.endswith("'s"):
             words.append(token)
             if token[-1] in ",;:":

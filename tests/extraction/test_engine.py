@@ -672,3 +672,32 @@ def test_a_pronoun_is_a_whole_subject(body, speaker, text):
     assert claim.speaker == speaker
     if text is not None:
         assert claim.text == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Vice President will probably tell you that it's going to take 9,000 tax collectors.",
+        "He can say now that he no longer backs the 5-mile line.",
+        "Mr Perot would say that the plan cuts the deficit in 5 years.",
+    ],
+)
+def test_what_someone_can_or_will_say_is_not_said(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker is None
+    assert claim.text == body.rstrip(".")
+
+
+def test_i_would_say_is_still_the_first_person_speaking():
+    (claim,) = extract_claims("I would say that the deficit fell by 5% last year.")
+    assert (claim.speaker, claim.text) == (None, "the deficit fell by 5% last year")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Because I was a senator in 2004.", "Can I say one thing about 2004.", "What I've seen."],
+)
+def test_a_pronoun_opening_a_sentence_is_nobody_he_can_stand_for(opening):
+    body = f"{opening} He invented the calculator in 1970."
+    texts = [claim.text for claim in extract_claims(body)]
+    assert any(text.startswith("He invented") for text in texts), texts
