@@ -132,7 +132,10 @@ _DISCOURSE_WORDS = word_set(
     "then today yesterday notably indeed moreover furthermore besides nevertheless "
     "nonetheless additionally"
 )
-_NP_BLOCKERS = word_set("that this these those there here it's which what")
+_NP_BLOCKERS = word_set(
+    "that this these those there here which what it's that's there's what's "
+    "it’s that’s there’s what’s"
+)
 PRONOUNS = word_set("he she it they we i")
 # Unions looked up word by word, so built once here, not at every lookup.
 REPORTING_VERBS = SAY_VERBS | SAY_THAT_VERBS

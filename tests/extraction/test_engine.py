@@ -701,3 +701,9 @@ def test_a_pronoun_opening_a_sentence_is_nobody_he_can_stand_for(opening):
     body = f"{opening} He invented the calculator in 1970."
     texts = [claim.text for claim in extract_claims(body)]
     assert any(text.startswith("He invented") for text in texts), texts
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_thats_is_no_speaker(apostrophe):
+    (claim,) = extract_claims(f"That{apostrophe}s saying we're cutting the rates by 5%.")
+    assert claim.speaker is None
