@@ -196,6 +196,8 @@ _NO_ONE_NAMED = word_set(
 _PRONOUN_COMPANIONS = word_set(
     "all both myself yourself yourselves himself herself itself ourselves themselves"
 )
+_IS_OR_HAS_RE = re.compile(r"['’]s$")
+_ACCORDING_TO_RE = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _CONTRACTION_RE = re.compile(r"['’](?:ll|d|ve|re|m|s)$", re.IGNORECASE)
 _QUANTIFIERS = word_set("more most many some all few both several")
 _PERSON_HEADS = word_set("man woman boy girl mother father wife husband son daughter")
@@ -363,7 +365,11 @@ def clean_speaker(phrase: str) -> str:
     while words and words[0].lower().strip(",") in _DISCOURSE_WORDS:
         words.pop(0)
     words = _pronoun_subject(words)
+    if len(words) > 1 and words[-1][:1].isupper() and _IS_OR_HAS_RE.search(words[-1]):
+        # "Governor Romney's called for ...": a name's "'s" for "has" or "is", not his
+        words[-1] = _IS_OR_HAS_RE.sub("", words[-1])
     phrase = _SOURCE_OF_RE.sub("", " ".join(words)).strip(_STRIP_CHARS + " ")
+    phrase = _ACCORDING_TO_RE.sub("", phrase)
     return "" if phrase.lower() in _NO_ONE_NAMED else phrase
 
 
@@ -676,8 +682,9 @@ def _is_leading_prefix(tokens: list[str]) -> bool:
 
 
 def _is_subject_pronoun(token: str) -> bool:
-    """ "he", "I", "they"; not "IT" (the acronym) or "it's"."""
-    return _bare(token) in PRONOUNS and not (len(token) > 1 and token.isupper())
+    """ "he", "I", "you", "they"; not "IT" (the acronym) or "it's"."""
+    word = _bare(token)
+    return (word in PRONOUNS or word == "you") and not (len(token) > 1 and token.isupper())
 
 
 def according_to(text: str) -> tuple[str, int, int] | None:
@@ -857,8 +864,8 @@ def main_subject(text: str) -> str | None:
     words: list[str] = []
     for token in tokens[index : index + 10]:
         word = _bare(token)
-        if word in _BOUNDARY_WORDS or _is_subject_pronoun(token):
-            break  # "Because I was a senator ...", "What I've ...": no one's name
+        if word in _BOUNDARY_WORDS or word in _MODALS or _is_subject_pronoun(token):
+            break  # "Because I was a senator ...", "Should the President's ...": no name
         if token[0].isupper() or word in _NP_LOWER_WORDS or word.endswith("'s"):
             words.append(token)
             if token[-1] in ",;:":

@@ -707,3 +707,18 @@ def test_a_pronoun_opening_a_sentence_is_nobody_he_can_stand_for(opening):
 def test_thats_is_no_speaker(apostrophe):
     (claim,) = extract_claims(f"That{apostrophe}s saying we're cutting the rates by 5%.")
     assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # A name's "'s" is "has" or "is" before the verb: the name speaks.
+        ("Governor Romney's said that taxes would rise by 5%.", "Romney"),
+        ("According to one study, we could save 30% of the energy we use.", "one study"),
+        # "you" is a pronoun like "he": a time before it is no part of a name.
+        ("Four years ago you said that taxes would rise by 5%.", None),
+    ],
+)
+def test_speaker_phrases_lose_what_is_no_part_of_the_name(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.speaker == speaker
