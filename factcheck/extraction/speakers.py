@@ -188,10 +188,10 @@ _SHARE_RE = re.compile(
 _MAX_SHARE_WORDS = 12
 _OBJECT_PRONOUNS = word_set("them us you")
 _SUBJECT_PRONOUNS = word_set("i you he she it we they")
-# "You said ...", "Somebody said ...", "the said ...": whoever it is, no one is named.
+# "You said ...", "Somebody said ...", "Both said", "him": no one is named.
 _NO_ONE_NAMED = word_set(
     "you somebody someone everybody everyone anybody anyone nobody some the a an his her "
-    "your their its my our"
+    "your their its my our me him us them both many"
 )
 _PRONOUN_COMPANIONS = word_set(
     "all both myself yourself yourselves himself herself itself ourselves themselves"
@@ -369,7 +369,7 @@ def clean_speaker(phrase: str) -> str:
         # "Governor Romney's called for ...": a name's "'s" for "has" or "is", not his
         words[-1] = _IS_OR_HAS_RE.sub("", words[-1])
     phrase = _SOURCE_OF_RE.sub("", " ".join(words)).strip(_STRIP_CHARS + " ")
-    phrase = _ACCORDING_TO_RE.sub("", phrase)
+    phrase = _CONTRACTED_PRONOUN_RE.sub(r"\1", _ACCORDING_TO_RE.sub("", phrase))
     return "" if phrase.lower() in _NO_ONE_NAMED else phrase
 
 
@@ -694,7 +694,10 @@ def according_to(text: str) -> tuple[str, int, int] | None:
     match = _ACCORDING_RE.search(text)
     if match is None or len(match.group("np").split()) > 8:
         return None
-    return clean_speaker(match.group("np")), match.start(), match.end()
+    speaker = clean_speaker(match.group("np"))
+    if not speaker:
+        return None  # "according to you": no one named, and the words stay in the claim
+    return speaker, match.start(), match.end()
 
 
 _PASSIVE_AGENT_RE = re.compile(
@@ -943,6 +946,8 @@ class SpeakerTracker:
         self, phrase: str, *, subject: str | None = None, in_quote: bool = False
     ) -> str | None:
         """A named speaker for ``phrase``; pronouns point back, names are kept as written."""
+        if not phrase:
+            return None
         pronoun = phrase.lower()
         group = share_group(phrase)
         if group is not None:

@@ -722,3 +722,22 @@ def test_thats_is_no_speaker(apostrophe):
 def test_speaker_phrases_lose_what_is_no_part_of_the_name(body, speaker):
     (claim,) = extract_claims(body)
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize("nobody", ["you", "somebody", "him", "both", "the", "let me", "I've"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "According to {}, taxes rose 5% last year.",
+        "Taxes rose 5% last year, according to {}.",
+        "{} said that taxes rose 5% last year.",
+        "Taxes rose 5% last year, {} said.",
+        "As {} said, taxes rose 5% last year.",
+        "Taxes rose 5% last year, said {}.",
+        "{} will say that taxes rose 5% last year.",
+        "65% of {} said taxes rose last year.",
+    ],
+)
+def test_a_phrase_naming_no_one_gives_no_speaker_and_no_error(form, nobody):
+    claims = extract_claims("Jeremy Hunt is the chancellor. " + form.format(nobody))
+    assert all(claim.speaker != nobody for claim in claims)
