@@ -94,6 +94,92 @@ def test_random_mixtures_of_news_fragments_never_crash():
         check(body)
 
 
+def test_random_attributions_never_crash():
+    # The words speaker rules turn on, in any order: pronouns, modals, "according to",
+    # "let me", possessives, times. An empty speaker once reached the tracker this way.
+    words = [
+        "you",
+        "I",
+        "he",
+        "it",
+        "IT",
+        "they",
+        "the",
+        "his",
+        "Both",
+        "him",
+        "me",
+        "let",
+        "let's",
+        "I've",
+        "it's",
+        "that's",
+        "Governor",
+        "Smith's",
+        "Smith",
+        "Mr.",
+        "merely",
+        "only",
+        "all",
+        "will",
+        "would",
+        "can",
+        "should",
+        "When",
+        "If",
+        "Because",
+        "What",
+        "Can",
+        "Should",
+        "according",
+        "to",
+        "said",
+        "says",
+        "told",
+        "added",
+        "that",
+        ",",
+        "-",
+        "—",
+        "'",
+        '"',
+        "(",
+        ")",
+        "last",
+        "week",
+        "ago",
+        "two",
+        "years",
+        "on",
+        "Monday",
+        "The",
+        "minister",
+        "report",
+        "figures",
+        "show",
+        "found",
+        "5%",
+        "rose",
+        "taxes",
+        "claimed",
+        "urged",
+        "as",
+        "put",
+        "called",
+        "by",
+        "was",
+        "described",
+        "of",
+        "65%",
+    ]
+    openings = ("", "Jeremy Hunt is the chancellor. ", "The ministry said prices rose. ")
+    endings = (".", " taxes rose 5%.", ", taxes rose 5%.", "?", "")
+    generator = random.Random(20261208)
+    for _ in range(2000):
+        middle = " ".join(generator.choice(words) for _ in range(generator.randint(1, 14)))
+        check(generator.choice(openings) + middle + generator.choice(endings))
+
+
 def test_random_printable_noise_never_crashes():
     generator = random.Random(7)
     alphabet = "abcXYZ019 .,;:!?\"'“”‘’()[]$£€%-–—…\n\t"
