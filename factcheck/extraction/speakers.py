@@ -187,7 +187,7 @@ _SHARE_RE = re.compile(
 )
 _MAX_SHARE_WORDS = 12
 _OBJECT_PRONOUNS = word_set("them us you")
-_SUBJECT_PRONOUNS = word_set("i you he she it we they")
+_SUBJECT_PRONOUNS = PRONOUNS | {"you"}
 # "You said ...", "Somebody said ...", "Both said", "him": no one is named.
 _NO_ONE_NAMED = word_set(
     "you somebody someone everybody everyone anybody anyone nobody some the a an his her "
@@ -301,7 +301,8 @@ def _is_adverb(token: str) -> bool:
 
 def _between_subject_and_verb(token: str) -> bool:
     """An adverb or auxiliary of the verb: "has also", "did not", "merely", "only"."""
-    return _bare(token) in _BETWEEN_SUBJECT_AND_VERB or _bare(token) == "only" or _is_adverb(token)
+    word = _bare(token)
+    return word in _BETWEEN_SUBJECT_AND_VERB or word == "only" or _is_adverb(token)
 
 
 def _without_verb_words(phrase: str) -> str:
@@ -530,7 +531,6 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
             continue  # "He can say now that ...", "The VP will tell you that ...": not said
         speaker = clean_speaker(" ".join(tokens[start : end + 1]))
         speaker = _without_verb_words(speaker)
-        speaker = _CONTRACTED_PRONOUN_RE.sub(r"\1", speaker)
         if not speaker or speaker.lower() in _NP_BLOCKERS:
             continue
         if commits:
@@ -683,8 +683,7 @@ def _is_leading_prefix(tokens: list[str]) -> bool:
 
 def _is_subject_pronoun(token: str) -> bool:
     """ "he", "I", "you", "they"; not "IT" (the acronym) or "it's"."""
-    word = _bare(token)
-    return (word in PRONOUNS or word == "you") and not (len(token) > 1 and token.isupper())
+    return _bare(token) in _SUBJECT_PRONOUNS and not (len(token) > 1 and token.isupper())
 
 
 def according_to(text: str) -> tuple[str, int, int] | None:
