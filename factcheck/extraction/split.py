@@ -20,6 +20,7 @@ from factcheck.extraction.speakers import (
     REPORTING_VERBS,
     SAY_THAT_VERBS,
     SAY_VERBS,
+    TITLE_WORDS,
     leading_attribution,
 )
 from factcheck.extraction.words import word_set
@@ -97,6 +98,8 @@ _SUBORDINATORS = word_set(
     "as when while if although though because since once unless until whereas whether"
 )
 _MIN_CLAUSE_WORDS = 3
+_MAX_NAME_WORDS = 3
+_SINGULAR_VERBS = word_set("is was has says does")
 _CUT_EDGE = ' ,"“”'
 # What a cut looks at on either side of itself: a few words, never the whole rest of a
 # run-on sentence, so that splitting stays linear in the sentence's length (a cut needs
@@ -448,6 +451,8 @@ def split_clauses(
             clauses[-1], clauses[-2] = clauses[-2], clauses[-1]
             position = relative_end
             continue
+        if kind == "and_clause" and _joins_names(match, before, after):
+            continue
         if kind == "and_clause" and not starts_clause(after):
             predicate_subject = None
             if not _ends_list(before):
@@ -475,6 +480,34 @@ def split_clauses(
     for clause in clauses:
         clause.holes.extend(hole for hole in holes if clause.start <= hole[0] < clause.end)
     return clauses
+
+
+def _joins_names(match: re.Match, before: str, after: str) -> bool:
+    """ "England and Wales", "the Work and Pensions Committee", "both Tory and Lib Dem
+    leaders": an "and" with no comma between two capitalised words joins names, not
+    clauses. A title or "I" after it opens a clause ("met Mr Bush and Mr Brown flew"), and
+    so does a name whose verb is singular, as a name joined to another would not be
+    ("dumping steel in the United States and Donald Trump is buying it")."""
+    if match.group().startswith(","):
+        return False
+    last = before.rsplit(maxsplit=1)[-1:]
+    following = after.split(maxsplit=_MAX_NAME_WORDS + 1)[: _MAX_NAME_WORDS + 1]
+    if not last or not following:
+        return False
+    last_word, first_word = last[0], following[0]
+    if not (
+        last_word[0].isupper()
+        and last_word[-1].isalnum()
+        and last_word != "I"
+        and first_word[0].isupper()
+        and first_word != "I"
+        and first_word.lower().rstrip(".") not in TITLE_WORDS
+    ):
+        return False
+    for word in following[1:]:
+        if not word[0].isupper():
+            return word not in _SINGULAR_VERBS
+    return True
 
 
 def _adjunct(

@@ -402,3 +402,33 @@ def test_a_closing_noun_phrase_that_ranks_the_figure_is_a_claim_about_that_figur
 )
 def test_a_closing_noun_phrase_with_no_figure_it_surely_ranks_is_not_cut(body):
     assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "New targets for courts in England and Wales have been announced by the minister.",
+        "A Department for Work and Pensions spokeswoman confirmed that 400 staff would go.",
+        "The plan was criticised by both Tory and Lib Dem leaders during questions in May.",
+        "The deal struck between Boeing and Airbus cost $6.8 billion in 2004.",
+    ],
+)
+def test_an_and_between_two_names_joins_the_names_not_two_clauses(body):
+    assert len(texts(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "China is dumping steel in the United States and Donald Trump is buying it.",
+            ["China is dumping steel in the United States", "Donald Trump is buying it"],
+        ),
+        (
+            "Prices rose 5% in London and Mr Brown has called for a review.",
+            ["Prices rose 5% in London", "Mr Brown has called for a review"],
+        ),
+    ],
+)
+def test_a_name_with_a_verb_of_its_own_after_and_opens_a_clause(body, expected):
+    assert texts(body) == expected
