@@ -737,6 +737,7 @@ _AS_PUT_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRAILING_WORDS = 8
+_MAX_DESCRIPTION_WORDS = 12
 _MIN_CLAIM_BEFORE = 3
 
 
@@ -813,6 +814,27 @@ def _segment_speaker(segment: str) -> str | None:
     return None
 
 
+def _closing_description(rest: str, *, named: str) -> bool:
+    """Whether what follows a speaker's name (``named``: the segment that ends with it) to
+    the end of the sentence only says who or where they are: "..., said Rick Egelton,
+    deputy chief economist at BMO", "..., said Frank Weise, head of the Federal Labour
+    Agency, in a statement"."""
+    last = named.rstrip(" .").rsplit(maxsplit=1)[-1:]
+    if not last or not last[0][:1].isupper() or _bare(last[0]) in PRONOUNS:
+        return False
+    tokens = rest.split()
+    if not tokens or len(tokens) > _MAX_DESCRIPTION_WORDS or not tokens[0][0].islower():
+        return False
+    first = _bare(tokens[0])
+    if first in _CLAUSE_OPENERS or first in _TRAILING_OPENERS or first in _BOUNDARY_WORDS:
+        return False
+    return not any(
+        token[0] in '"“' or _is_verb_like(word) or word.endswith("ing") or word in PRONOUNS
+        for token in tokens
+        for word in (_bare(token),)
+    )
+
+
 def segment_attributions(sentence: str) -> list[SegmentAttribution]:
     """Comma segments of ``sentence`` that only say who is speaking."""
     if "," not in sentence or not _mentions_reporting(sentence):
@@ -842,6 +864,11 @@ def segment_attributions(sentence: str) -> list[SegmentAttribution]:
             if following.start() < end:
                 continue
             next_end = sentence.find(",", following.end())
+            if following.start() == segment_end and _closing_description(
+                sentence[following.end() :], named=sentence[boundary.end() : segment_end]
+            ):
+                end = len(sentence)
+                break
             if not _APPOSITIVE_RE.match(sentence, following.end()):
                 break
             end = len(sentence) if next_end < 0 else next_end

@@ -741,3 +741,29 @@ def test_speaker_phrases_lose_what_is_no_part_of_the_name(body, speaker):
 def test_a_phrase_naming_no_one_gives_no_speaker_and_no_error(form, nobody):
     claims = extract_claims("Jeremy Hunt is the chancellor. " + form.format(nobody))
     assert all(claim.speaker != nobody for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Jobs grew at a moderate pace," said Rick Egelton, deputy chief economist at BMO.',
+        '"Demand is reviving," said Frank Weise, head of the Labour Agency, in a statement.',
+    ],
+)
+def test_the_role_after_a_trailing_speakers_name_is_no_part_of_the_claim(body):
+    (claim,) = extract_claims(body)
+    assert claim.text in ("Jobs grew at a moderate pace", "Demand is reviving")
+    assert claim.speaker in ("Rick Egelton", "Frank Weise")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what follows the comma goes on with the claim, not with a name
+        "There's no doubt, I think, about that rise of 5%.",
+        "Half of the tax cuts, as I said under the plan, go to the wealthiest 1%.",
+    ],
+)
+def test_a_clause_ending_after_an_aside_keeps_its_ending(body):
+    (claim,) = extract_claims(body)
+    assert claim.text.endswith(("about that rise of 5%", "go to the wealthiest 1%"))
