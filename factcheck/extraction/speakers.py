@@ -334,6 +334,9 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
         word = _bare(token)
         if token[-1] in ",;:–—" or token in ("–", "—", "-") or token[0] in '"“”(':
             break
+        if word == "and" and _joins_roles(tokens, index):
+            index -= 1  # "chairman and chief executive Richard Parsons said"
+            continue
         if word in _BOUNDARY_WORDS or word in _NP_BLOCKERS or not word:
             break
         after_determiner = index > 0 and _bare(tokens[index - 1]) in _NOUN_DETERMINERS
@@ -351,6 +354,17 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
     if start > end:
         return None
     return start, end
+
+
+def _joins_roles(tokens: list[str], index: int) -> bool:
+    """Whether the "and" at ``index`` joins two roles of one person: "chairman and chief
+    executive"."""
+    return (
+        0 < index < len(tokens) - 1
+        and _bare(tokens[index - 1]) in TITLE_WORDS
+        and _bare(tokens[index + 1]) in _NP_LOWER_WORDS
+        and tokens[index - 1][-1].isalpha()
+    )
 
 
 def _is_passive(tokens: list[str], verb: int) -> bool:
@@ -737,6 +751,9 @@ _AS_PUT_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRAILING_WORDS = 8
+_MAX_UNNAMED_WORDS = 5
+_DETERMINERS_OF_ROLES = word_set("a an the its their one")
+_ROLE_HEADS = TITLE_WORDS | word_set("official officials source sources expert experts")
 _MAX_DESCRIPTION_WORDS = 12
 _MIN_CLAIM_BEFORE = 3
 
@@ -745,15 +762,36 @@ _TRAILING_OPENERS = word_set(
     "on in at from to during after before late early earlier later last this yesterday "
     "today tonight when while as via through"
 )
+# "he said of the plan": what the words were about, after "said" alone.
+_SAID_OF = word_set("of about")
 
 
-def _is_trailing_rest(rest: list[str], verb: str) -> bool:
-    """What may follow "he said" in a trailing segment: when, where, or whom he told."""
+def _is_trailing_rest(rest: list[str], verb: str, speaker: list[str]) -> bool:
+    """What may follow "he said" in a trailing segment: when, where, whom he told, or
+    what about ("said of Tuesday's event", where ``speaker`` names someone: "dark things
+    said about ..." is no attribution)."""
     if not rest:
         return True
     if verb in _OBJECT_VERBS:
         return len(rest) <= 5 and _bare(rest[0]) != "that"
-    return _bare(rest[0]) in _TRAILING_OPENERS
+    first = _bare(rest[0])
+    if first in _SAID_OF:
+        return verb in ("said", "says") and (
+            any(token[0].isupper() for token in speaker)
+            or (len(speaker) == 1 and _bare(speaker[0]) in PRONOUNS)
+        )
+    return first in _TRAILING_OPENERS
+
+
+def _is_unnamed_speaker(tokens: list[str]) -> bool:
+    """ "a spokesman", "the company's chief executive", "a senior official": someone
+    speaking for a body, named only by the role."""
+    return (
+        1 < len(tokens) <= _MAX_UNNAMED_WORDS
+        and _bare(tokens[0]) in _DETERMINERS_OF_ROLES
+        and _bare(tokens[-1]) in _ROLE_HEADS
+        and all(token[-1].isalnum() for token in tokens[:-1])
+    )
 
 
 def _segment_speaker(segment: str) -> str | None:
@@ -774,6 +812,8 @@ def _segment_speaker(segment: str) -> str | None:
     if first in _INVERTED_VERBS and 1 < len(tokens) <= 11:
         rest = tokens[1:]
         opens_name = rest[0][0].isupper() or _bare(rest[0]) in _NP_LOWER_WORDS
+        if _is_unnamed_speaker(rest):
+            return clean_speaker(" ".join(rest))  # '"...," said a spokesman.'
         if (
             opens_name
             and any(token[0].isupper() for token in rest)
@@ -799,7 +839,8 @@ def _segment_speaker(segment: str) -> str | None:
         if phrase is None or phrase[0] != 0 or _is_passive(tokens, verb):
             return None
         rest = tokens[verb + 1 :]
-        if len(rest) > _MAX_TRAILING_WORDS or not _is_trailing_rest(rest, word):
+        speaker = tokens[: phrase[1] + 1]
+        if len(rest) > _MAX_TRAILING_WORDS or not _is_trailing_rest(rest, word, speaker):
             return None
         # "..., Apacs' figures show.": data that show speak as "said" would; "..., he
         # showed" or "..., it suggests" is no attribution

@@ -767,3 +767,37 @@ def test_the_role_after_a_trailing_speakers_name_is_no_part_of_the_claim(body):
 def test_a_clause_ending_after_an_aside_keeps_its_ending(body):
     (claim,) = extract_claims(body)
     assert claim.text.endswith(("about that rise of 5%", "go to the wealthiest 1%"))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"Sales rose 5% in May," chairman and chief executive Anna Berg said.', "Anna Berg"),
+        ('"Sales rose 5% in May," spokesman Dr Tom Ashby said of the results.', "Tom Ashby"),
+        ('"Sales rose 5% in May," he said of the results.', None),
+        ('"Sales rose 5% in May," said a spokesman.', "a spokesman"),
+        (
+            "Sales rose 5% in May, said the company's chief executive.",
+            "the company's chief executive",
+        ),
+    ],
+)
+def test_a_trailing_attribution_is_cut_from_the_claim(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.text == "Sales rose 5% in May"
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "said about" with no one named before it is a passive, not an attribution
+        "I have heard this from many, because there have been a lot of very divisive, dark "
+        "things said about Muslims.",
+        # "said a lot" names no one
+        "Sales rose by 5% in May, said a lot.",
+    ],
+)
+def test_said_after_no_name_is_no_attribution(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker is None
