@@ -350,8 +350,14 @@ class _Extraction:
             raw = clause.text(text)
             if not raw:
                 continue
+            if clause.narrated and clause.antecedent is None:
+                if not segment_speaker:
+                    continue
+                clause = replace(clause, antecedent=segment_speaker)
             own, content = self._own_speaker(clause, raw, previous_speaker, previous_raw, quoted)
-            if clause.joiner == "relative":
+            if clause.narrated:
+                speaker = own
+            elif clause.joiner == "relative":
                 speaker = own or segment_speaker or quote_speaker
             elif own:
                 speaker = own

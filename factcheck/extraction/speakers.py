@@ -755,6 +755,8 @@ _MAX_UNNAMED_WORDS = 5
 _DETERMINERS_OF_ROLES = word_set("a an the its their one")
 _ROLE_HEADS = TITLE_WORDS | word_set("official officials source sources expert experts")
 _MAX_DESCRIPTION_WORDS = 12
+_MAX_SETTING_PIECE_WORDS = 4
+_RELATIVE_OPENER_RE = re.compile(r"(?:who|which|whose|where)\b", re.IGNORECASE)
 _MIN_CLAIM_BEFORE = 3
 
 
@@ -855,19 +857,31 @@ def _segment_speaker(segment: str) -> str | None:
     return None
 
 
-def _closing_description(rest: str, *, named: str) -> bool:
-    """Whether what follows a speaker's name (``named``: the segment that ends with it) to
-    the end of the sentence only says who or where they are: "..., said Rick Egelton,
-    deputy chief economist at BMO", "..., said Frank Weise, head of the Federal Labour
-    Agency, in a statement"."""
-    last = named.rstrip(" .").rsplit(maxsplit=1)[-1:]
-    if not last or not last[0][:1].isupper() or _bare(last[0]) in PRONOUNS:
+def _ends_with_name(segment: str, speaker: str) -> bool:
+    """Whether an attribution segment ends with the speaker's name: "said Rick Egelton",
+    not "he said" or "the company announced on Wednesday"."""
+    last = segment.rstrip(" .").rsplit(maxsplit=1)[-1:]
+    return (
+        bool(last)
+        and last[0][:1].isupper()
+        and _bare(last[0]) not in PRONOUNS
+        and speaker.endswith(last[0].rstrip("."))
+    )
+
+
+def _describes_speaker(piece: str, *, closes: bool) -> bool:
+    """Whether a comma piece after a speaker's name only says who or where they are: "51",
+    "deputy chief economist at BMO", and closing the sentence, "in a statement"."""
+    tokens = piece.split()
+    if not tokens or len(tokens) > _MAX_DESCRIPTION_WORDS:
         return False
-    tokens = rest.split()
-    if not tokens or len(tokens) > _MAX_DESCRIPTION_WORDS or not tokens[0][0].islower():
-        return False
+    if len(tokens) == 1 and tokens[0].rstrip(".").isdigit():
+        return True  # an age
     first = _bare(tokens[0])
-    if first in _CLAUSE_OPENERS or first in _TRAILING_OPENERS or first in _BOUNDARY_WORDS:
+    if first in _TRAILING_OPENERS:
+        if not closes or len(tokens) > _MAX_SETTING_PIECE_WORDS:
+            return False
+    elif not tokens[0][0].islower() or first in _CLAUSE_OPENERS or first in _BOUNDARY_WORDS:
         return False
     return not any(
         token[0] in '"“' or _is_verb_like(word) or word.endswith("ing") or word in PRONOUNS
@@ -901,15 +915,19 @@ def segment_attributions(sentence: str) -> list[SegmentAttribution]:
         if not speaker:
             continue
         end = segment_end
-        for following in boundaries[number + 1 :]:
+        described = _ends_with_name(sentence[boundary.end() : segment_end], speaker)
+        for later, following in enumerate(boundaries[number + 1 :], start=number + 2):
             if following.start() < end:
                 continue
             next_end = sentence.find(",", following.end())
-            if following.start() == segment_end and _closing_description(
-                sentence[following.end() :], named=sentence[boundary.end() : segment_end]
-            ):
-                end = len(sentence)
-                break
+            if described and following.start() == end:
+                closes = later == len(boundaries)
+                piece_end = len(sentence) if closes else boundaries[later].start()
+                if _describes_speaker(sentence[following.end() : piece_end], closes=closes):
+                    end = piece_end
+                    continue
+            if end != segment_end and _RELATIVE_OPENER_RE.match(sentence, following.end()):
+                break  # "..., development director at Codemasters, which publishes titles"
             if not _APPOSITIVE_RE.match(sentence, following.end()):
                 break
             end = len(sentence) if next_end < 0 else next_end

@@ -92,6 +92,7 @@ _PARTICIPLES = _PAST_VERBS | word_set(
 )
 _PAST_VERBS_OR_ADVERBS = _PAST_VERBS | _ADVERBS
 _RELATIVE_WORDS = word_set("who which that whom whose")
+_SUBJECT_RELATIVES = word_set("who which")
 _LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
 _MAX_SUBJECT_WORDS = 8
 _SUBORDINATORS = word_set(
@@ -119,6 +120,10 @@ class Clause:
     # Where the antecedent goes: before the clause (0), after its first ``gap`` words
     # ("whom police arrested" -> "police arrested <it>"), or as its owner (-1, "whose").
     gap: int = 0
+    # A relative clause the outlet adds after an attribution ('"...," said Gary Dunn, of
+    # Codemasters, which publishes games'): its own claim, whoever was quoted. A "who"
+    # there describes the speaker, whom only the pipeline names: its antecedent is None.
+    narrated: bool = False
 
     def completed(self, raw: str) -> str:
         """The clause's text with the words it shares with its sentence put back."""
@@ -401,7 +406,14 @@ def split_clauses(
         # '"A," said X, "and B."': the quotation resumes after the attribution with a
         # clause of its own, another claim of the same speaker.
         resumed = kind == "resumed" and any(end == cut for _, end, _ in holes)
-        if depth > 0 or (region_of(cut) != region_of(current.start) and not resumed):
+        # '"...," said Gary Dunn, director at Codemasters, which publishes games': the
+        # narration goes on after the attribution with a claim of its own.
+        narrated = (
+            kind == "relative"
+            and match.group().split()[-1].lower() in _SUBJECT_RELATIVES
+            and any(end == cut for _, end, _ in holes)
+        )
+        if depth > 0 or (region_of(cut) != region_of(current.start) and not (resumed or narrated)):
             continue
         if kind == "resumed" and not (resumed and _resumes_with_clause(match, sentence)):
             continue
@@ -443,9 +455,18 @@ def split_clauses(
             if gap is None:
                 continue
             antecedent = _antecedent(before)
+            if narrated and pronoun == "who":
+                antecedent = None
             current.holes.append((cut, relative_end, " "))
             clauses.append(
-                Clause(match.end(), relative_end, "relative", antecedent=antecedent, gap=gap)
+                Clause(
+                    match.end(),
+                    relative_end,
+                    "relative",
+                    antecedent=antecedent,
+                    gap=gap,
+                    narrated=narrated,
+                )
             )
             # The main clause goes on after the relative clause: keep it last.
             clauses[-1], clauses[-2] = clauses[-2], clauses[-1]

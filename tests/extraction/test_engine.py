@@ -801,3 +801,31 @@ def test_a_trailing_attribution_is_cut_from_the_claim(body, speaker):
 def test_said_after_no_name_is_no_attribution(body):
     (claim,) = extract_claims(body)
     assert claim.speaker is None
+
+
+def test_an_age_and_a_role_after_a_trailing_speakers_name_are_part_of_the_attribution():
+    body = '"Jobs came back slowly," said Kevin Ross, 51, co-owner and chief executive of Ross Inc.'
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == ("Kevin Ross", "Jobs came back slowly")
+
+
+@pytest.mark.parametrize(
+    ("body", "narrated"),
+    [
+        (
+            '"It means more cost," said Gary Dunn, director at Codemasters, which develops '
+            "games in house.",
+            "Codemasters develops games in house",
+        ),
+        (
+            '"It is a big step," said Mitul Mehta, a researcher at King\'s College London, who '
+            "was not involved in the study.",
+            "Mitul Mehta was not involved in the study",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_trailing_attribution_is_the_outlets_own_claim(body, narrated):
+    claims = {claim.text: claim.speaker for claim in extract_claims(body)}
+    assert claims[narrated] is None
+    assert len(claims) == 2
+    assert all("," not in text for text in claims)
