@@ -27,7 +27,8 @@ SAY_VERBS = word_set(
     "claimed claiming insist insists insisted insisting warn warns warned warning "
     "announce announces announced stated states note notes noted explain explains "
     "explained argue argues argued write writes wrote believe believes believed think "
-    "thinks worry worries worried tweeted testified testify reiterated reiterates"
+    "thinks worry worries worried tweeted testified testify reiterated reiterates "
+    "recall recalls recalled"
 )
 # Reporting only with a "that" clause: "Reuters reports that ..." but not "people
 # report spiritual experiences".
@@ -38,7 +39,7 @@ SAY_THAT_VERBS = word_set(
     "revealed confirm confirms confirmed acknowledge acknowledges acknowledged admit "
     "admits admitted allege alleges alleged concede concedes conceded stress stresses "
     "stressed assert asserts asserted declare declares declared fear fears feared thought "
-    "hope hopes hoped"
+    "hope hopes hoped complain complains complained"
 )
 # A source of data speaks through these verbs, "that" or not: "figures showed the number of
 # Asians stopped had risen", "separate figures on searches under the 2000 Act showed that".
@@ -73,7 +74,8 @@ _OBJECT_VERBS = word_set("tell tells told warn warns warned")
 # The inverted trailing form: ", said study co-author Paul Expert".
 _INVERTED_VERBS = word_set(
     "said says added adds wrote writes explained noted argued insisted warned continued told asked "
-    "estimates estimated reports reported claims claimed believes believed"
+    "estimates estimated reports reported claims claimed believes believed recalls recalled "
+    "complains complained explains"
 )
 
 # One C-speed pass tells most clauses apart from the few worth scanning word by word.

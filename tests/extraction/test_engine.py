@@ -829,3 +829,22 @@ def test_a_relative_clause_after_a_trailing_attribution_is_the_outlets_own_claim
     assert claims[narrated] is None
     assert len(claims) == 2
     assert all("," not in text for text in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Nobody came for a year," recalls Abdul Manaf.',
+        "Abdul Manaf recalled that nobody came for a year.",
+        "Abdul Manaf complained that nobody came for a year.",
+    ],
+)
+def test_recalling_and_complaining_report_speech(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker == "Abdul Manaf"
+    assert claim.text.lower() == "nobody came for a year"
+
+
+def test_complaining_about_something_reports_no_speech():
+    (claim,) = extract_claims("Governor Carter complains about the deficits of 1975.")
+    assert claim.speaker is None
