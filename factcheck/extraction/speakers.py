@@ -515,7 +515,8 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                     return Attribution(speaker, 0, commits=True)
         if not commits and (verb >= max_words or word not in REPORTING_VERBS):
             continue
-        share = _share_before(tokens, verb) if not commits else None
+        # "Most of the façade was maintained": a share that is acted on says nothing
+        share = None if commits or _is_passive(tokens, verb) else _share_before(tokens, verb)
         if share is not None:
             return Attribution(share, 0, commits=False)
         if tokens[verb - 1][-1] == "," and not commits and verb < max_words:
@@ -573,12 +574,14 @@ _MAX_NAME_WORDS = 4
 _MAX_APPOSITIVE_WORDS = 12
 _SETTING_WORDS = word_set("in on at to during after before last yesterday earlier on")
 _MAX_SETTING_WORDS = 7
+# "said on Monday that", and as often without the "on": "said Wednesday that"
+_SETTING_OR_TIME_WORDS = _SETTING_WORDS | _TIME_WORDS
 
 
 def _past_setting(tokens: list[str], start: int) -> int:
     """Where "that" is, past a setting between the verb and it: "claimed in the Observer
     that ...", "said on Monday that ..."; ``start`` itself when there is none."""
-    if start >= len(tokens) or _bare(tokens[start]) not in _SETTING_WORDS:
+    if start >= len(tokens) or _bare(tokens[start]) not in _SETTING_OR_TIME_WORDS:
         return start
     for index in range(start + 1, min(len(tokens), start + _MAX_SETTING_WORDS + 1)):
         word = _bare(tokens[index])
@@ -758,6 +761,7 @@ _DETERMINERS_OF_ROLES = word_set("a an the its their one")
 _ROLE_HEADS = TITLE_WORDS | word_set("official officials source sources expert experts")
 _MAX_DESCRIPTION_WORDS = 12
 _MAX_SETTING_PIECE_WORDS = 4
+_MAX_FENCED_CHARS = 160
 _RELATIVE_OPENER_RE = re.compile(r"(?:who|which|whose|where)\b", re.IGNORECASE)
 _MIN_CLAIM_BEFORE = 3
 
@@ -892,6 +896,30 @@ def _describes_speaker(piece: str, *, closes: bool) -> bool:
     )
 
 
+def _fenced_speaker(rest: str) -> str | None:
+    """The speaker of a closing attribution whose name is fenced by commas, as at the
+    start of a sentence: '"...," Demetric Mercadel, president of the board, said.'"""
+    if len(rest) > _MAX_FENCED_CHARS:
+        return None
+    tokens = rest.rstrip(" .!").split()
+    for verb in range(2, len(tokens)):
+        word = _verb(tokens, verb)
+        if word not in SAY_VERBS:
+            continue
+        if tokens[verb - 1][-1] != ",":
+            return None
+        appositive = _appositive_speaker(tokens, verb) or _role_then_name(tokens, verb)
+        after = tokens[verb + 1 :]
+        if (
+            appositive is None
+            or len(after) > _MAX_TRAILING_WORDS
+            or not _is_trailing_rest(after, word, tokens[:verb])
+        ):
+            return None
+        return clean_speaker(appositive[0])
+    return None
+
+
 def segment_attributions(sentence: str) -> list[SegmentAttribution]:
     """Comma segments of ``sentence`` that only say who is speaking."""
     if "," not in sentence or not _mentions_reporting(sentence):
@@ -915,6 +943,10 @@ def segment_attributions(sentence: str) -> list[SegmentAttribution]:
             continue
         speaker = _segment_speaker(sentence[boundary.end() : segment_end])
         if not speaker:
+            speaker = _fenced_speaker(sentence[boundary.end() :])
+            if speaker:
+                found.append(SegmentAttribution(speaker, boundary.start(), len(sentence)))
+                break
             continue
         end = segment_end
         described = _ends_with_name(sentence[boundary.end() : segment_end], speaker)

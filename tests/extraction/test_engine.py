@@ -848,3 +848,32 @@ def test_recalling_and_complaining_report_speech(body):
 def test_complaining_about_something_reports_no_speech():
     (claim,) = extract_claims("Governor Carter complains about the deficits of 1975.")
     assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"The Weins gave $3m," Demetric Mercadel, president of the board, said.',
+            "Demetric Mercadel",
+        ),
+        (
+            '"The Weins gave $3m," the firm\'s chief executive, Anna Berg, said on Monday.',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_closing_attribution_with_the_name_fenced_by_commas_names_the_speaker(body, speaker):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, "The Weins gave $3m")
+
+
+@pytest.mark.parametrize("time", ["Wednesday", "yesterday", "on Wednesday", "last week"])
+def test_a_time_between_the_say_verb_and_that_is_no_part_of_the_claim(time):
+    (claim,) = extract_claims(f"Ms Abney said {time} that she arrived two hours early.")
+    assert (claim.speaker, claim.text) == ("Ms Abney", "Ms Abney arrived two hours early")
+
+
+def test_a_share_that_is_acted_on_is_no_speaker():
+    (claim,) = extract_claims("Most of the old façade was maintained in the renovation of 2008.")
+    assert claim.speaker is None
