@@ -102,7 +102,8 @@ _DESCRIPTION_RE = re.compile(
 # First words that make no name: "That is ...", "But Gazprom is ...", "Today Gazprom is".
 _NOT_A_THING = PRONOUNS | word_set(
     "this that these those there here what which one but and so yet now then today "
-    "yesterday however meanwhile still also"
+    "yesterday however meanwhile still also last next earlier later in on at after before "
+    "during since when while if"
 )
 _THING_PRONOUNS = frozenset(("it", "its"))
 # What the thing itself does: "It can make ...", "It supplies ...", "Its shares fell";
@@ -118,6 +119,20 @@ _IT_ACTS_RE = re.compile(
     r"costs|depends)\b)"
     r"[a-z]+s\b)"
 )
+
+# What a company, a body or a place does, told in the sentence after it is named: "It
+# hopes ...", "It has already offered ...", "Its profits ...". Never a modal or "is": after
+# "The IMF cut its forecast", "It will hurt exporters" is the cut.
+_IT_DOES_RE = re.compile(
+    r"(?i:its)\s+[a-z]"
+    r"|(?i:it)\s+(?:(?:also|now|still|already|then|later|recently)\s+)?"
+    r"(?:hopes|intends|plans|expects|wants|aims|employs|owns|operates|sells|supplies|"
+    r"produces|reported|posted|announced|signed|agreed|offered|bought|sold|acquired|lost|"
+    r"has\s+(?:also\s+|already\s+|now\s+|since\s+)?(?:been\s+[a-z]+ing|[a-z]+ed)\b|"
+    r"had\s+(?:also\s+|already\s+)?[a-z]+ed\b)"
+)
+# A subject that takes "its" is no person, whatever its name looks like.
+_ITS_RE = re.compile(r"\bits\b")
 
 # "it is important for us not to say, as Donald has said, ...": an "it" that only holds
 # the place of a clause to come stands for nobody, speaker or not.
@@ -181,6 +196,8 @@ class _Extraction:
         self.people = People(body, self.tracker.surnames)
         # Per sentence done: whether it is quoted, and the people who speak in it.
         self._spoken: list[tuple[bool, list[str]]] = []
+        # The thing an "It" opening a sentence was named as, by sentence.
+        self._things: dict[int, str] = {}
 
     def segments(self, index: int) -> list[SegmentAttribution]:
         if index not in self._segments:
@@ -246,9 +263,16 @@ class _Extraction:
                 return None
             return speaker if pronoun_fits(pronoun, speaker, surnames) else None
         if pronoun in _THING_PRONOUNS:
-            if sentence_index is None or not _IT_ACTS_RE.match(text):
+            if sentence_index is None:
                 return None
-            return self._thing_described_before(sentence_index)
+            thing = None
+            if _IT_ACTS_RE.match(text):
+                thing = self._thing_described_before(sentence_index)
+            if thing is None and _IT_DOES_RE.match(text):
+                thing = self._body_acting_before(sentence_index)
+            if thing:
+                self._things[sentence_index] = thing
+            return thing
         if pronoun not in _PERSONAL_PRONOUNS:
             return None
         return self._person_in_sight(pronoun, before)
@@ -272,6 +296,31 @@ class _Extraction:
         ):
             return None
         return subject
+
+    def _body_acting_before(self, index: int) -> str | None:
+        """The company, body or place an "It" opening the outlet's narration stands for,
+        when it does what only such a one does ("It hopes", "Its profits"): the "it" of
+        the sentence before, or that sentence's subject when it is a name, not a person's
+        ("TimeWarner is to restate its accounts. It has already offered to pay $300m")."""
+        if index == 0 or self._spoken[index - 1][0]:
+            return None
+        if self.sentences[index - 1].paragraph != self.sentences[index].paragraph:
+            return None  # a new paragraph is a new topic
+        if index - 1 in self._things:
+            return self._things[index - 1]  # "It intends ... It will now book ..."
+        previous = self._text(index - 1)
+        subject = main_subject(previous)
+        if (
+            not subject
+            or not subject[0].isupper()
+            or subject.split(maxsplit=1)[0].lower() in _NOT_A_THING
+            or subject.endswith(("'s", "’s", "'", "’"))
+        ):
+            return None
+        kind = speaker_kind(subject, self.tracker.surnames)
+        if kind == "organisation" or (kind == "person" and _ITS_RE.search(previous)):
+            return subject  # "Mitsubishi Motors issued its third profits warning"
+        return None
 
     def _person_in_sight(
         self, pronoun: str, before: list[str], *, besides: str | None = None
@@ -556,7 +605,8 @@ def _merge_elliptical(found: list[_Found], body: str) -> list[_Found]:
             and _ELLIPTICAL_RE.match(claim.text)
         ):
             joined = _join(previous.claim, claim, body)
-            merged[-1] = _Found(joined, item.sentence_index, item.paragraph)
+            # the joined claim opens as the first did, with its pronoun to name
+            merged[-1] = _Found(joined, item.sentence_index, item.paragraph, previous.referent)
             continue
         merged.append(item)
     return merged

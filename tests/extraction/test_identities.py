@@ -197,6 +197,10 @@ def test_a_pronoun_inside_a_quotation_with_no_one_person_in_sight_is_left_as_pri
             "The IMF is the lender of last resort. It can lend up to $1tn in a crisis.",
             "The IMF can lend up to $1tn in a crisis",
         ),
+        (
+            "But Gazprom is Russia's largest company. It supplies a third of Europe's gas.",
+            "Gazprom supplies a third of Europe's gas",
+        ),
     ],
 )
 def test_an_it_opening_the_narration_is_the_named_thing_the_sentence_before_describes(body, text):
@@ -221,14 +225,44 @@ def test_an_it_opening_the_narration_is_the_named_thing_the_sentence_before_desc
         # the sentence before is someone's words, not the outlet's description
         '"We are proud. Gazprom is a great company," he said. It supplies a third of Europe\'s '
         "gas.",
-        # a person is no "it"; "That" and "But" are no names
+        # a person is no "it"; "That" is no name
         "Mr Ivan Petrov is a banker in Zurich. It employs 40 people in the city.",
         "That is a serious problem. It makes the border harder to police.",
-        "But Gazprom is Russia's largest company. It supplies a third of Europe's gas.",
+        # what a body does needs the body as the subject before: "Last month" is none
+        "Last month, it signed a deal with Nissan. It has been making cars for Nissan since 2003.",
+        "Mr Ivan Petrov runs a bank in Zurich. It employs 40 people in the city.",
     ],
 )
 def test_an_it_opening_the_narration_without_a_thing_described_before_is_left(body):
     assert extract_claims(body)[-1].text.startswith("It ")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "Umbro said it had signed a deal with Rangers. It hopes sales will rise 5% in 2005.",
+            "Umbro hopes sales will rise 5% in 2005",
+        ),
+        (
+            "TimeWarner is to restate its accounts. It has already offered to pay $300m.",
+            "TimeWarner has already offered to pay $300m",
+        ),
+        (
+            # two capitalised words that take "its" are a company, not a person
+            "Mitsubishi Motors cut its sales forecast. Its sales have slid 41% in a year.",
+            "Mitsubishi Motors' sales have slid 41% in a year",
+        ),
+        (
+            # and along a chain of "it"s
+            "Umbro signed a deal with Rangers. It hopes sales will rise. It employs 300 staff in "
+            "its plant in Leeds.",
+            "Umbro employs 300 staff in its plant in Leeds",
+        ),
+    ],
+)
+def test_an_it_that_acts_as_a_body_does_is_the_body_named_as_the_subject_before(body, text):
+    assert extract_claims(body)[-1].text == text
 
 
 def test_an_it_inside_a_quotation_is_left_as_printed():
