@@ -220,8 +220,12 @@ _SOURCE_OF_RE = re.compile(
     r"tweet|note|bulletin|assessment)\s+(?:from|by|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
+# A full stop inside a sentence ends no name: "according to the U.S. Energy Information
+# Administration".
 _ACCORDING_RE = re.compile(
-    r"(?:^|,\s*|\s)according\s+to\s+(?P<np>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.IGNORECASE
+    r"(?:^|,\s*|\s)according\s+to\s+(?P<np>(?:[^,.;:\"“”]|\.(?=\s*[A-Za-z])){2,80}?)"
+    r"\s*(?=[,;:]|\.(?!\s*[A-Za-z])|$)",
+    re.IGNORECASE,
 )
 _WHAT_CALLED_RE = re.compile(
     r"\bwhat\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*|(?:he|she|they|it))\s+"
@@ -756,6 +760,8 @@ _AS_PUT_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRAILING_WORDS = 8
+# "said van Sebille", "said de Klerk": the lower-case word opens the surname
+_NAME_PARTICLES = word_set("van von de der den da di du le la bin al el ibn")
 _MAX_UNNAMED_WORDS = 5
 _DETERMINERS_OF_ROLES = word_set("a an the its their one")
 _ROLE_HEADS = TITLE_WORDS | word_set("official officials source sources expert experts")
@@ -819,7 +825,11 @@ def _segment_speaker(segment: str) -> str | None:
     first = _bare(tokens[0])
     if first in _INVERTED_VERBS and 1 < len(tokens) <= 11:
         rest = tokens[1:]
-        opens_name = rest[0][0].isupper() or _bare(rest[0]) in _NP_LOWER_WORDS
+        opens_name = (
+            rest[0][0].isupper()
+            or _bare(rest[0]) in _NP_LOWER_WORDS
+            or (_bare(rest[0]) in _NAME_PARTICLES and len(rest) > 1 and rest[1][0].isupper())
+        )
         if _is_unnamed_speaker(rest):
             return clean_speaker(" ".join(rest))  # '"...," said a spokesman.'
         if (

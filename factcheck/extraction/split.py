@@ -413,7 +413,11 @@ def split_clauses(
             and match.group().split()[-1].lower() in _SUBJECT_RELATIVES
             and any(end == cut for _, end, _ in holes)
         )
-        if depth > 0 or (region_of(cut) != region_of(current.start) and not (resumed or narrated)):
+        # '"...," said van Sebille, noting that ...': what he went on to say
+        goes_on = kind == "continues" and any(end == cut for _, end, _ in holes)
+        if depth > 0 or (
+            region_of(cut) != region_of(current.start) and not (resumed or narrated or goes_on)
+        ):
             continue
         if kind == "resumed" and not (resumed and _resumes_with_clause(match, sentence)):
             continue

@@ -877,3 +877,21 @@ def test_a_time_between_the_say_verb_and_that_is_no_part_of_the_claim(time):
 def test_a_share_that_is_acted_on_is_no_speaker():
     (claim,) = extract_claims("Most of the old façade was maintained in the renovation of 2008.")
     assert claim.speaker is None
+
+
+def test_according_to_a_name_with_full_stops_names_all_of_it():
+    (claim,) = extract_claims(
+        "Gas fell 5% in May, according to the U.S. Energy Information Administration."
+    )
+    assert claim.speaker == "the U.S. Energy Information Administration"
+    assert claim.text == "Gas fell 5% in May"
+
+
+@pytest.mark.parametrize("speaker", ["van Sebille", "Smith"])
+def test_what_a_trailing_speaker_goes_on_to_say_is_their_second_claim(speaker):
+    body = f'"The sea is only 50 metres deep," said {speaker}, noting that sunlight travels 100 m.'
+    claims = [(claim.speaker, claim.text) for claim in extract_claims(body)]
+    assert claims == [
+        (speaker, "The sea is only 50 metres deep"),
+        (speaker, "sunlight travels 100 m"),
+    ]
