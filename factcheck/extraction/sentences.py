@@ -41,6 +41,16 @@ _SENTENCE_OPENERS = word_set(
 )
 
 
+# "WASHINGTON — ", "VATICAN CITY—", "JAKARTA (Reuters) - ", "(CNN) -- ": where the story
+# was filed, no part of its first sentence.
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"\s*(?:\([A-Z][\w .&'-]{1,30}\)\s*)?"
+    r"|\([A-Z][\w .&'-]{1,30}\)\s*)"
+    r"(?:--|[-–—])\s*(?=[\"“A-Z0-9])"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -94,7 +104,8 @@ def split_paragraph(body: str, start: int, end: int, index: int) -> list[Sentenc
     """The sentences of ``body[start:end]``, one paragraph."""
     paragraph = body[start:end]
     sentences: list[Sentence] = []
-    position = 0
+    dateline = _DATELINE_RE.match(paragraph)
+    position = dateline.end() if dateline else 0
     for match in _BOUNDARY_RE.finditer(paragraph):
         if _is_false_boundary(paragraph, match):
             continue

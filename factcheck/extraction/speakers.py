@@ -123,6 +123,10 @@ _BOUNDARY_WORDS = word_set(
 )
 _NP_PREPOSITIONS = word_set("of from for at")
 _NOUN_DETERMINERS = word_set("the a an its his her their this")
+_NOUN_MAKERS = _NOUN_DETERMINERS | word_set(
+    "these those our your my two three four five six seven eight nine ten twelve twenty "
+    "hundreds thousands dozens several many few"
+)
 _SETTING_OPENERS = word_set("in on at from during after before since until for with by")
 _ROLE_PARTICIPLES = word_set(
     "leading ruling governing outgoing incoming remaining opposing visiting striking "
@@ -373,6 +377,13 @@ def _joins_roles(tokens: list[str], index: int) -> bool:
     )
 
 
+def _names_a_noun(before: str) -> bool:
+    """Whether the word before a reporting word makes it a noun: a number or a determiner
+    ("20 states", "two reports", "its claims", "these findings")."""
+    word = _bare(before)
+    return word[:1].isdigit() or word in _NOUN_MAKERS
+
+
 def _is_passive(tokens: list[str], verb: int) -> bool:
     index = verb - 1
     while index >= 0 and _is_adverb(tokens[index]):
@@ -519,6 +530,8 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                     return Attribution(speaker, 0, commits=True)
         if not commits and (verb >= max_words or word not in REPORTING_VERBS):
             continue
+        if word.endswith("s") and _names_a_noun(tokens[verb - 1]):
+            continue  # "The storm struck 20 states", "its claims": a noun, not a verb
         # "Most of the façade was maintained": a share that is acted on says nothing
         share = None if commits or _is_passive(tokens, verb) else _share_before(tokens, verb)
         if share is not None:

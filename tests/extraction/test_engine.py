@@ -895,3 +895,16 @@ def test_what_a_trailing_speaker_goes_on_to_say_is_their_second_claim(speaker):
         (speaker, "The sea is only 50 metres deep"),
         (speaker, "sunlight travels 100 m"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The storm struck 20 states on Wednesday.",
+        "Its claims were rejected by 20 judges in May.",
+        "Two reports found nothing in 2014.",
+    ],
+)
+def test_a_reporting_word_after_a_number_or_determiner_is_a_noun(body):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (None, body.rstrip("."))

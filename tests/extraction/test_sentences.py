@@ -61,3 +61,31 @@ def test_hard_wrapped_line_continues_the_sentence():
 def test_a_dotted_acronym_ends_a_sentence_before_a_common_opener():
     body = "The aid came from the U.S. The talks failed."
     assert sentences(body) == ["The aid came from the U.S.", "The talks failed."]
+
+
+@pytest.mark.parametrize(
+    ("body", "first"),
+    [
+        ("TRENTON — Gov. Chris Christie gave a speech on Tuesday.", "Gov. Chris Christie"),
+        ("VATICAN CITY—Six years ago Pope Benedict began an inquiry.", "Six years ago"),
+        ("JAKARTA (Reuters) - Countries stepped up the search on Tuesday.", "Countries"),
+        ("(CNN) -- The storm hit 20 states on Wednesday.", "The storm"),
+        ("WASHINGTON, D.C. — NASA will receive $18 billion.", "NASA"),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_first_sentence(body, first):
+    (sentence,) = split_sentences(body)
+    assert body[sentence.start : sentence.end].startswith(first)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "UK inflation rose to 3% in May.",
+        "NATO - the alliance - met in May.",
+        "I — for one — agree.",
+    ],
+)
+def test_a_sentence_opening_with_capitals_and_a_dash_but_no_dateline_is_whole(body):
+    (sentence,) = split_sentences(body)
+    assert sentence.start == 0
