@@ -522,7 +522,8 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         word = _verb(tokens, verb)
         commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)
         accuses = word in ACCUSE_VERBS and verb < max_words and not _is_passive(tokens, verb)
-        if accuses and verb + 1 < len(tokens) and _bare(tokens[verb + 1]) != "by":
+        # "was blamed by", and "laid blame on": the blame is a noun there
+        if accuses and verb + 1 < len(tokens) and _bare(tokens[verb + 1]) not in ("by", "on"):
             phrase = _noun_phrase_before(tokens, verb)
             if phrase and (not phrase[0] or _is_leading_prefix(tokens[: phrase[0]])):
                 speaker = clean_speaker(" ".join(tokens[phrase[0] : phrase[1] + 1]))
@@ -610,8 +611,11 @@ def _past_setting(tokens: list[str], start: int) -> int:
 
 
 def _is_name_token(token: str) -> bool:
-    """A capitalised word of a name, a comma after it allowed: "Zielinski,", "Smith-Jones"."""
-    return token[0].isupper() and token.strip(",").replace("-", "").isalpha()
+    """A word of a name, a comma after it allowed: "Zielinski,", "Smith-Jones", the "van"
+    of "Erik van Sebille"."""
+    return (token[0].isupper() or token in _NAME_PARTICLES) and token.strip(",").replace(
+        "-", ""
+    ).isalpha()
 
 
 def _appositive_speaker(tokens: list[str], verb: int) -> tuple[str, str] | None:
@@ -929,9 +933,9 @@ def _fenced_speaker(rest: str) -> str | None:
         word = _verb(tokens, verb)
         if word not in SAY_VERBS:
             continue
-        if tokens[verb - 1][-1] != ",":
-            return None
-        appositive = _appositive_speaker(tokens, verb) or _role_then_name(tokens, verb)
+        appositive = _appositive_speaker(tokens, verb)
+        if tokens[verb - 1][-1] == ",":
+            appositive = appositive or _role_then_name(tokens, verb)
         after = tokens[verb + 1 :]
         if (
             appositive is None

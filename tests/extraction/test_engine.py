@@ -908,3 +908,20 @@ def test_what_a_trailing_speaker_goes_on_to_say_is_their_second_claim(speaker):
 def test_a_reporting_word_after_a_number_or_determiner_is_a_noun(body):
     (claim,) = extract_claims(body)
     assert (claim.speaker, claim.text) == (None, body.rstrip("."))
+
+
+def test_a_closing_attribution_names_a_speaker_with_a_particle_and_no_closing_comma():
+    body = (
+        '"The Java Sea is only 50 metres deep," Erik van Sebille, an oceanographer at the '
+        "University of New South Wales told Reuters."
+    )
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (
+        "Erik van Sebille",
+        "The Java Sea is only 50 metres deep",
+    )
+
+
+def test_blame_laid_on_someone_is_a_noun_not_an_accusation():
+    body = "The mayor echoed the sentiment, but laid blame on President Obama for the 2014 riots."
+    assert all(claim.speaker is None for claim in extract_claims(body))
