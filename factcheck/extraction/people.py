@@ -23,12 +23,19 @@ PERSON_NOUNS = (TITLE_WORDS - word_set("general chair rep sen gov")) | word_set(
     "priest activist campaigner protester fan owner investor trader surgeon actor actress "
     "singer writer artist candidate councillor guard agent employee miner sailor athlete "
     "cyclist boxer footballer goalkeeper midfielder defender referee jockey survivor "
-    "refugee migrant passenger tourist"
+    "refugee migrant passenger tourist gunman attacker assailant perpetrator caller hacker "
+    "extortionist killer murderer thief robber burglar shooter kidnapper intruder "
+    "stranger neighbour neighbor offender inmate teenager teen pupil"
 )
-_MALE = word_set("mr sir lord king prince spokesman chairman businessman congressman")
+_MALE = word_set(
+    "mr sir lord king prince spokesman chairman businessman congressman husband father son "
+    "brother man boy"
+)
 _FEMALE = word_set(
-    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman"
+    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman "
+    "wife mother daughter sister woman girl"
 )
+_GENDERED = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 _NAME = r"[A-Z][\w'’-]+"
 # "a local nurse, Peter Holm, caught": a name fenced by commas after
 # a lower-case noun is that noun's name.
@@ -131,18 +138,29 @@ class People:
         key = _key(speaker)
         return [name for name in people if name == UNNAMED or _key(name) != key]
 
+    def fits(self, pronoun: str, name: str) -> bool:
+        """Whether a "he" or "she" can be ``name``, as far as the article tells its sex:
+        "his wife Fran" is no "he"."""
+        if pronoun not in _GENDERED:
+            return True
+        gender = self._gender_of(name)
+        return not gender or gender == _GENDERED[pronoun]
+
+    def _gender_of(self, name: str) -> str:
+        words = {word.lower().strip(".,") for word in name.split()}
+        if words & _MALE:
+            return "he"
+        if words & _FEMALE:
+            return "she"
+        return self.gender.get(_key(name), "") if name else ""
+
     def referent(self, pronoun: str, people: list[str]) -> str | None:
         """The one person ``pronoun`` can stand for among ``people``, else None."""
         wanted = "she" if pronoun in ("she", "her") else "he"
         candidates: dict[str, str] = {}
         for name in people:
             key = _key(name) if name else UNNAMED
-            words = {word.lower().strip(".,") for word in name.split()}
-            gender = self.gender.get(key, "")
-            if words & _MALE:
-                gender = "he"
-            elif words & _FEMALE:
-                gender = "she"
+            gender = self._gender_of(name)
             if gender and gender != wanted:
                 continue
             if len(name) > len(candidates.get(key, "")):

@@ -261,7 +261,8 @@ class _Extraction:
         if speaker:
             if _PLACEHOLDER_IT_RE.match(text):
                 return None
-            return speaker if pronoun_fits(pronoun, speaker, surnames) else None
+            fits = pronoun_fits(pronoun, speaker, surnames) and self.people.fits(pronoun, speaker)
+            return speaker if fits else None
         if pronoun in _THING_PRONOUNS:
             if sentence_index is None:
                 return None

@@ -1035,8 +1035,8 @@ def speaker_kind(speaker: str, surnames: frozenset[str] | set[str]) -> str:
     lowered = [word.lower().strip(_STRIP_CHARS) for word in words]
     if any(word in TITLE_WORDS for word in lowered):
         return "person"
-    if lowered[-1].endswith("-year-old") or lowered[-1] in _PERSON_HEADS:
-        return "person"  # "the 66-year-old", "a man"
+    if lowered[-1].endswith("-year-old") or not _PERSON_HEADS.isdisjoint(lowered):
+        return "person"  # "the 66-year-old", "a man", "his wife Fran"
     if len(words) > 1 and lowered[0] in _QUANTIFIERS:
         return "group"  # "Most Americans", "Some Labour MPs": never one person
     last = lowered[-1].removesuffix("'s").removesuffix("’s")

@@ -352,3 +352,17 @@ def test_a_he_in_a_later_clause_is_the_person_of_the_earlier_clause():
         "was charged with fraud in June."
     )
     assert extract_claims(body)[-1].text == "Harold Finch was charged with fraud in June"
+
+
+def test_a_he_is_never_named_as_a_wife_or_a_mother():
+    body = "Hal Finney died in August, and his wife Fran says he spent his last months at home."
+    claims = extract_claims(body)
+    assert [claim.text for claim in claims if claim.speaker] == ["he spent his last months at home"]
+
+
+def test_an_unnamed_wrongdoer_in_sight_leaves_a_he_unnamed():
+    body = (
+        "Hal Finney died in August, and his wife Fran says he was harassed by the online "
+        "extortionist. He called the family's home number nine times in two months."
+    )
+    assert extract_claims(body)[-1].text.startswith("He called")
