@@ -33,6 +33,11 @@ _FURNITURE_RE = re.compile(
             (?:\s*[,|–—-]\s*[\w\s]{0,60})?$
       | date\s+\d{4}-\d{2}-\d{2}\b.*
       | Originally\s+published\b.*
+      | (?:This|The\s+original)\s+(?:article|story|post|piece|report)\s+(?:was\s+|has\s+been\s+)?
+            (?:originally\s+|first\s+)?(?:appeared|published|provided|posted)\b.*
+      | To\s+contact\s+the\s+(?:reporters?|writers?|editors?|authors?)\b.*
+      | (?:Correction|Clarification|Editor['’]?s\s+note)\s*:.*
+      | (?:Sources?|Notes?|Graphic|Chart)\s*:.*
       | (?:Copyright|©|\(c\)).*
       | \[[^\]]*\]
       | (?:Read|See|Watch|Listen)\s+(?:more|also|the\s+full)\b.*
@@ -53,6 +58,16 @@ _PROMPT_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PROMPT_MAX_WORDS = 25
+# "Matt Friedman may be reached at mfriedman@example.com": how to reach the writer.
+_CONTACT_RE = re.compile(
+    r"(?=[\w.-]+@|[mc])(?:[\w.-]+@[\w-]+\.\w|(?:may|can)\s+be\s+reached\s+at\b)"
+)
+# "Twitter's chief (far left) and Cameron Diaz present the prize": where someone stands
+# in the picture is said only in a caption.
+_PICTURE_PLACE_RE = re.compile(
+    r"\((?:(?:far|second\s+from|third\s+from|from)\s+)?(?:left|right|centre|center|top|bottom)"
+    r"(?:\s+to\s+right)?\)|\((?:L|R|C|L-R|L\s+to\s+R)\)"
+)
 # "Image 1 of 30", "Slide 4/12": a gallery's counter.
 _GALLERY_RE = re.compile(r"(?=[ips])\b(?:Image|Photo|Picture|Slide)\s+\d+\s*(?:of|/)\s*\d+\b", re.I)
 _SIGN_OFF_RE = re.compile(
@@ -202,7 +217,16 @@ def _is_imperative(text: Text) -> bool:
 
 def _is_furniture(text: Text) -> bool:
     return bool(_FURNITURE_RE.match(text.bare)) or (
-        bool(_PROMPT_RE.match(text.bare)) and len(text.words) <= _PROMPT_MAX_WORDS
+        bool(_PROMPT_RE.match(text.bare) or _CONTACT_RE.search(text.bare))
+        and len(text.words) <= _PROMPT_MAX_WORDS
+    )
+
+
+def _is_caption(text: Text) -> bool:
+    return bool(
+        _CREDIT_RE.search(text.bare)
+        or _GALLERY_RE.search(text.bare)
+        or _PICTURE_PLACE_RE.search(text.bare)
     )
 
 
@@ -237,29 +261,40 @@ PARAGRAPH_RULES: tuple[Rule, ...] = (
             "Related: The history of the euro",
             "Reporting by Jane Roe; Editing by Sam Hill",
             "Copyright 2014 LiveScience, a TechMediaNetwork company. All rights reserved.",
+            "This article originally appeared on Valley News.",
+            "This story was provided by SpaceNews, dedicated to the space industry.",
+            "To contact the reporter on this story: Sam Hill in Atlanta at shill@example.com",
+            "Sam Hill may be reached at shill@example.com. Follow him on Twitter @samhill.",
+            "Correction: This post has been updated with a revised total of 3.9 million.",
+            "SOURCE: Aviation Safety Network",
         ),
         keeps=(
             "Byelections were held in 12 seats.",
             "More than 300 people were hurt.",
             "Like many countries, Britain has cut its aid budget by 10%.",
             "Contact tracing has found 300 new cases.",
+            "This story has been told by 40 witnesses since 2010.",
+            "Sources close to the minister said 300 jobs would go.",
+            "The hackers stole 3,000 passwords from staff at the firm.",
         ),
     ),
     Rule(
         # A credit or a counter marks a caption; in a flattened body it may sit inside a
         # long paragraph, and then only its own sentence goes (see ``CLAIM_RULES``).
         "caption",
-        lambda text: (
-            bool(_CREDIT_RE.search(text.bare) or _GALLERY_RE.search(text.bare))
-            and len(text.words) <= _CAPTION_MAX_WORDS
-        ),
+        lambda text: _is_caption(text) and len(text.words) <= _CAPTION_MAX_WORDS,
         (
             "The president visits troops, he said. Picture: Alamy",
             "A nurse walks past the hospital. REUTERS/Russell Cheyne",
             "Maria Lopez at the conference (Photo by Jane Roe/Getty Images)",
             "Image 1 of 30",
+            "The chief executive (far left) and the actress present the prize to two biologists.",
+            "Ministers (L-R) Ana Ruiz, Tom Ashby and Jo Berg at the summit in May.",
         ),
-        keeps=("The photographer sold 30 images to the agency.",),
+        keeps=(
+            "The photographer sold 30 images to the agency.",
+            "The party (which left the coalition in 2010) won 12 seats.",
+        ),
     ),
     Rule(
         "heading",
@@ -274,10 +309,7 @@ CLAIM_RULES: tuple[Rule, ...] = (
     Rule(
         "page furniture",
         lambda text: bool(
-            _is_furniture(text)
-            or _CREDIT_RE.search(text.bare)
-            or _GALLERY_RE.search(text.bare)
-            or _SIGN_OFF_RE.search(text.bare)
+            _is_furniture(text) or _is_caption(text) or _SIGN_OFF_RE.search(text.bare)
         ),
         (
             "Follow Sam Okafor on Twitter and Google+.",
