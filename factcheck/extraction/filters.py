@@ -174,6 +174,10 @@ _NO_COMMENT_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADING_MAX_WORDS = 6
+_SHORT_WORD_LENGTH = 3
+_TITLE_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 20
+_TITLE_SHARE = 0.8
 _CAPTION_MAX_WORDS = 60
 MIN_CLAIM_WORDS = 3
 
@@ -239,6 +243,18 @@ def _is_heading(text: Text) -> bool:
     )
 
 
+def _is_title_line(text: Text) -> bool:
+    # "Swallow Allegedly Offered Access To Senate Majority Leader Harry Reid": a line in
+    # title case with no full stop is a subheading or a link to another story.
+    if text.bare.endswith((".", "!")):
+        return False
+    long_words = [word for word in text.words if len(word) > _SHORT_WORD_LENGTH]
+    if len(long_words) < _TITLE_MIN_WORDS or len(text.words) > _TITLE_MAX_WORDS:
+        return False
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return capitalised >= _TITLE_SHARE * len(long_words)
+
+
 def _is_first_person_intent(text: Text) -> bool:
     if text.has_figures:
         return False
@@ -298,9 +314,20 @@ PARAGRAPH_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "heading",
-        _is_heading,
-        ("Making connections", "The week in pictures"),
-        keeps=("Sales rose 5%", "Troops entered the city."),
+        lambda text: _is_heading(text) or _is_title_line(text),
+        (
+            "Making connections",
+            "The week in pictures",
+            "Swallow Allegedly Offered Access To Senate Majority Leader Harry Reid",
+            "Analysts Aren't Feeling Great About Commodities In 2015 (Think Advisor)",
+            "Mark Shurtleff Allegedly Had A Fixer Who Threatened To 'Bust People Up'",
+        ),
+        keeps=(
+            "Sales rose 5%",
+            "Troops entered the city.",
+            "The United States Department of Homeland Security Hired 4,000 Staff In 2014.",
+            "Jobs growth still slow in the US",
+        ),
     ),
 )
 
