@@ -189,10 +189,11 @@ class Text:
 
     bare: str
     has_figures: bool = False
+    opens_body: bool = False  # the first paragraph, often the story's own headline
 
     @classmethod
-    def of(cls, text: str, *, has_figures: bool = False) -> Text:
-        return cls(text.strip().strip("\"'“”‘’ "), has_figures)
+    def of(cls, text: str, *, has_figures: bool = False, opens_body: bool = False) -> Text:
+        return cls(text.strip().strip("\"'“”‘’ "), has_figures, opens_body)
 
     @cached_property
     def words(self) -> list[str]:
@@ -314,17 +315,20 @@ PARAGRAPH_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "heading",
-        lambda text: _is_heading(text) or _is_title_line(text),
+        _is_heading,
+        ("Making connections", "The week in pictures"),
+        keeps=("Sales rose 5%", "Troops entered the city."),
+    ),
+    Rule(
+        # The story's own headline, when the body opens with it, is a claim like any other.
+        "subheading or link",
+        lambda text: not text.opens_body and _is_title_line(text),
         (
-            "Making connections",
-            "The week in pictures",
             "Swallow Allegedly Offered Access To Senate Majority Leader Harry Reid",
             "Analysts Aren't Feeling Great About Commodities In 2015 (Think Advisor)",
             "Mark Shurtleff Allegedly Had A Fixer Who Threatened To 'Bust People Up'",
         ),
         keeps=(
-            "Sales rose 5%",
-            "Troops entered the city.",
             "The United States Department of Homeland Security Hired 4,000 Staff In 2014.",
             "Jobs growth still slow in the US",
         ),
@@ -463,13 +467,13 @@ CLAIM_RULES: tuple[Rule, ...] = (
 )
 
 
-def is_furniture_paragraph(paragraph: str) -> bool:
+def is_furniture_paragraph(paragraph: str, *, opens_body: bool = False) -> bool:
     """A caption, byline, dateline, sign-off or heading: never part of the claims."""
-    return paragraph_reason(paragraph) is not None
+    return paragraph_reason(paragraph, opens_body=opens_body) is not None
 
 
-def paragraph_reason(paragraph: str) -> str | None:
-    text = Text.of(paragraph)
+def paragraph_reason(paragraph: str, *, opens_body: bool = False) -> str | None:
+    text = Text.of(paragraph, opens_body=opens_body)
     return next((rule.reason for rule in PARAGRAPH_RULES if rule.applies(text)), None)
 
 

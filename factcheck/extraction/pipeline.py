@@ -190,7 +190,7 @@ class _Extraction:
         self.tracker = SpeakerTracker(body)
         self.sentences: list[Sentence] = []
         for index, (start, end) in enumerate(paragraph_spans(body)):
-            if not is_furniture_paragraph(body[start:end]):
+            if not is_furniture_paragraph(body[start:end], opens_body=not index):
                 self.sentences.extend(split_paragraph(body, start, end, index))
         self._segments: dict[int, list[SegmentAttribution]] = {}
         self.people = People(body, self.tracker.surnames)

@@ -24,7 +24,13 @@ def _cases(rules, field):
 @pytest.mark.parametrize(("rule", "example"), _cases(PARAGRAPH_RULES, "examples"))
 def test_a_furniture_paragraph_is_dropped_for_its_rules_reason(rule, example):
     assert paragraph_reason(example) == rule.reason
-    assert extract_claims(example) == []
+    assert extract_claims(f"The report was published on Monday.\n\n{example}")[1:] == []
+
+
+def test_a_title_case_line_opening_the_body_is_the_storys_headline_and_a_claim():
+    headline = "Minister Says Taxes Will Rise By 5% Next Year"
+    assert paragraph_reason(headline, opens_body=True) is None
+    assert extract_claims(f"{headline}\n\nThe minister spoke on Monday.")[0].speaker == "Minister"
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases(CLAIM_RULES, "examples"))
