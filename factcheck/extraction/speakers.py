@@ -71,6 +71,19 @@ ACCUSE_VERBS = word_set(
 _MAX_COMMIT_WORDS = 40
 # Reporting verbs that take the listener as an object: "told reporters the ...".
 _OBJECT_VERBS = word_set("tell tells told warn warns warned")
+_TELLING = word_set("telling warning")
+_ANNOUNCING = word_set("announce announces announced add adds added")
+_ABOUT_OR_TO = word_set("about of against over to")
+_MAX_OBJECT_WORDS = 8
+_MAX_THING_WORDS = 25
+# Past forms without "-ed", for telling a clause from a noun phrase.
+PAST_VERBS = word_set(
+    "won lost fell rose made took gave came went saw met led left held paid sold bought hit "
+    "cut put set ran grew became began broke spent sent built found shot struck drew threw "
+    "fought caught brought kept stood fled felt meant knew thought sought taught heard "
+    "understood wrote drove chose spoke froze stole hid forgot sat stuck hung sank ate "
+    "flew withdrew blew"
+)
 # The inverted trailing form: ", said study co-author Paul Expert".
 _INVERTED_VERBS = word_set(
     "said says added adds wrote writes explained noted argued insisted warned continued told asked "
@@ -439,15 +452,25 @@ def _object_end(tokens: list[str], start: int, verb_word: str) -> int:
     first = tokens[start]
     if verb_word.startswith("warn") and not first[0].isupper():
         return start
+    window = [_bare(token) for token in tokens[start : start + _MAX_OBJECT_WORDS]]
+    if "that" in window:
+        return start + window.index("that")  # "told one of the parties that ..."
     index = start + 1
-    while index < len(tokens) and index - start < 8:
+    while index < len(tokens) and index - start < _MAX_OBJECT_WORDS:
         word = _bare(tokens[index])
         if word in _CLAUSE_OPENERS or tokens[index][0] in '"“':
             return index
         if tokens[index - 1][-1] in ",:":
             return index
+        if _is_finite(word) and word not in REPORTING_VERBS:
+            # "told MPs child benefit would rise": the listener is the first name; a
+            # reporting word there is as often a noun ("told BBC One's Frost show")
+            end = start + 1
+            while end < index - 1 and tokens[end][0].isupper():
+                end += 1
+            return end
         index += 1
-    return start if index - start >= 8 else index
+    return start if index - start >= _MAX_OBJECT_WORDS else index
 
 
 def _commits_to_action(tokens: list[str], verb: int) -> bool:
@@ -578,6 +601,10 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
                 after += 1
             elif word in SAY_THAT_VERBS:
                 continue
+            elif _tells_no_words(tokens, verb, after, word):
+                # "warned Mr Blair about the dangers", "are telling councils to find sites",
+                # "has announced a freeze on fuel duty": an act the outlet tells, not words
+                return Attribution(speaker, 0, commits=True)
             elif word in _OBJECT_VERBS:
                 after = _past_setting(tokens, _object_end(tokens, after, word))
                 if after < len(tokens) and _bare(tokens[after]) == "that":
@@ -586,6 +613,46 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
             continue
         return Attribution(speaker, spans[after][0], commits=False)
     return None
+
+
+def _tells_no_words(tokens: list[str], verb: int, after: int, word: str) -> bool:
+    """Whether what follows a say verb is no words of the speaker's: a thing announced or
+    added ("announced a freeze on fuel duty"), or whom they told or warned and about what
+    ("warned MPs about the dangers", "told councils to find sites")."""
+    if tokens[verb][-1] == ":" or after >= len(tokens) or tokens[after][0] in '"“':
+        return False
+    if word in _OBJECT_VERBS or word in _TELLING:
+        window = tokens[after : after + _MAX_OBJECT_WORDS]
+        if any(_bare(token) == "that" for token in window):
+            return False  # "told one of the parties that ..."
+        for token in window:
+            bare = _bare(token)
+            if bare in _CLAUSE_OPENERS or token[0] in '"“' or _is_finite(bare):
+                return False  # "told MPs child benefit would rise": a clause follows
+            if bare in _ABOUT_OR_TO:
+                return True
+            if token[-1] in ",;:":
+                return False
+        return False
+    if word not in _ANNOUNCING:
+        return False
+    first = _bare(tokens[after])
+    content = tokens[after : after + _MAX_THING_WORDS + 1]
+    return (
+        (first in _NOUN_MAKERS or first[:1].isdigit() or first[:1] in "£$€")
+        and len(content) <= _MAX_THING_WORDS
+        and not any(_is_finite(_bare(token)) for token in content)
+    )
+
+
+def _is_finite(word: str) -> bool:
+    return (
+        word in _AUXILIARIES
+        or word in _BE
+        or word in _MODALS
+        or word in PAST_VERBS
+        or _is_verb_like(word)
+    )
 
 
 _MAX_NAME_WORDS = 4

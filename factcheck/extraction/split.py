@@ -16,6 +16,7 @@ from factcheck.extraction.figures import find_figures
 from factcheck.extraction.speakers import (
     COMMIT_VERBS,
     DATA_NOUNS,
+    PAST_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
     SAY_THAT_VERBS,
@@ -70,11 +71,7 @@ _INDEFINITE_SUBJECTS = word_set(
 )
 _DETERMINERS = word_set("the a an this that these those its his her their our")
 _THERE_IS = word_set("there's there’s")
-_PAST_VERBS = word_set(
-    "won lost fell rose made took gave came went saw met led left held paid sold bought hit "
-    "cut put set ran grew became began broke spent sent built found shot struck drew threw "
-    "fought caught brought kept stood fled"
-)
+_PAST_VERBS = PAST_VERBS
 _ADVERBS = word_set("even also now still then only already never not often")
 _ADVERBS_OR_LATER = _ADVERBS | {"later"}
 _AUXILIARIES = word_set(
@@ -93,6 +90,7 @@ _PARTICIPLES = _PAST_VERBS | word_set(
 _PAST_VERBS_OR_ADVERBS = _PAST_VERBS | _ADVERBS
 _RELATIVE_WORDS = word_set("who which that whom whose")
 _SUBJECT_RELATIVES = word_set("who which")
+_SAID = word_set("said says told added insisted claimed argued warned")
 _LEADING_PREPOSITIONS = word_set("in on at after before during since by last earlier later")
 _MAX_SUBJECT_WORDS = 8
 _SUBORDINATORS = word_set(
@@ -239,6 +237,17 @@ def _resumes_with_clause(match: re.Match, sentence: str) -> bool:
         return True
     # "but unemployment rose to 8%"; "and" needs its subject: not "and by a mile".
     return not match.group("resumed").rstrip().endswith("and") and _has_verb(after.split(",", 1)[0])
+
+
+def _reported(text: str) -> str:
+    """What follows an attribution opening ``text`` ("X said ..."), or all of it: the verb
+    of "Matthew Taylor said the ambition of Mr Blair" is no verb of the clause an "and"
+    could join."""
+    words = text.split(maxsplit=_MAX_SUBJECT_WORDS + 1)
+    for index, word in enumerate(words[: _MAX_SUBJECT_WORDS + 1]):
+        if word.lower() in _SAID:
+            return " ".join(words[index + 1 :])
+    return text
 
 
 def _has_verb(text: str) -> bool:
@@ -493,7 +502,10 @@ def split_clauses(
             continue
         if kind == "reported" and not _reports(after):
             continue
-        if kind == "and_clause" and (_ends_list(before) or not _has_verb(before)):
+        comma = match.group().startswith(",")
+        if kind == "and_clause" and (
+            _ends_list(before) or not _has_verb(before if comma else _reported(before))
+        ):
             # "figures on searches in England and Wales showed": no clause before the "and"
             continue
         if kind == "bare_while" and _ends_with_reporting_verb(before):

@@ -925,3 +925,35 @@ def test_a_closing_attribution_names_a_speaker_with_a_particle_and_no_closing_co
 def test_blame_laid_on_someone_is_a_noun_not_an_accusation():
     body = "The mayor echoed the sentiment, but laid blame on President Obama for the 2014 riots."
     assert all(claim.speaker is None for claim in extract_claims(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chancellor Gordon Brown has announced a freeze on fuel duty in his speech on Thursday.",
+        "Angry Labour MPs this week warned Mr Blair about the dangers of disunity in 2005.",
+        "Ministers are telling councils to find 500 more sites for travellers.",
+    ],
+)
+def test_an_act_of_announcing_or_warning_with_no_words_reported_is_one_whole_claim(body):
+    (claim,) = extract_claims(body)
+    assert claim.text == body.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Mr Brown told MPs child benefit would rise to £63 a week.", "child benefit would rise"),
+        ("Mr Lawson told one of the parties that he owned 20 guns.", "Mr Lawson owned 20 guns"),
+        ("Mr Brown announced that taxes would rise by 5%.", "taxes would rise by 5%"),
+    ],
+)
+def test_words_told_or_announced_are_still_the_speakers_claim(body, text):
+    (claim,) = extract_claims(body)
+    assert claim.text.startswith(text)
+
+
+def test_an_and_after_said_joins_two_names_when_no_clause_stands_before_it():
+    body = "Matthew Taylor said the ambition of Mr Blair and Mr Brown was hurting the party."
+    (claim,) = extract_claims(body)
+    assert claim.text == "the ambition of Mr Blair and Mr Brown was hurting the party"
