@@ -28,7 +28,7 @@ SAY_VERBS = word_set(
     "announce announces announced stated states note notes noted explain explains "
     "explained argue argues argued write writes wrote believe believes believed think "
     "thinks worry worries worried tweeted testified testify reiterated reiterates "
-    "recall recalls recalled"
+    "recall recalls recalled reply replies replied"
 )
 # Reporting only with a "that" clause: "Reuters reports that ..." but not "people
 # report spiritual experiences".
@@ -88,7 +88,7 @@ PAST_VERBS = word_set(
 _INVERTED_VERBS = word_set(
     "said says added adds wrote writes explained noted argued insisted warned continued told asked "
     "estimates estimated reports reported claims claimed believes believed recalls recalled "
-    "complains complained explains"
+    "complains complained explains replied replies"
 )
 
 # One C-speed pass tells most clauses apart from the few worth scanning word by word.

@@ -957,3 +957,15 @@ def test_an_and_after_said_joins_two_names_when_no_clause_stands_before_it():
     body = "Matthew Taylor said the ambition of Mr Blair and Mr Brown was hurting the party."
     (claim,) = extract_claims(body)
     assert claim.text == "the ambition of Mr Blair and Mr Brown was hurting the party"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Mr Johnson was asked why. He replied: "The chief executive left in 2004."',
+        '"The chief executive left in 2004," replied Mr Johnson.',
+    ],
+)
+def test_a_reply_reports_speech(body):
+    claim = extract_claims(body)[-1]
+    assert (claim.speaker, claim.text) == ("Mr Johnson", "The chief executive left in 2004")
