@@ -59,9 +59,8 @@ _PROMPT_RE = re.compile(
 )
 _PROMPT_MAX_WORDS = 25
 # "Matt Friedman may be reached at mfriedman@example.com": how to reach the writer.
-_CONTACT_RE = re.compile(
-    r"(?=[\w.-]+@|[mc])(?:[\w.-]+@[\w-]+\.\w|(?:may|can)\s+be\s+reached\s+at\b)"
-)
+_EMAIL_RE = re.compile(r"[\w.-]+@[\w-]+\.\w")
+_REACHED_RE = re.compile(r"\b(?:may|can)\s+be\s+reached\s+at\b")
 # "Twitter's chief (far left) and Cameron Diaz present the prize": where someone stands
 # in the picture is said only in a caption.
 _PICTURE_PLACE_RE = re.compile(
@@ -222,8 +221,15 @@ def _is_imperative(text: Text) -> bool:
 
 def _is_furniture(text: Text) -> bool:
     return bool(_FURNITURE_RE.match(text.bare)) or (
-        bool(_PROMPT_RE.match(text.bare) or _CONTACT_RE.search(text.bare))
+        bool(_PROMPT_RE.match(text.bare) or _is_contact(text.bare))
         and len(text.words) <= _PROMPT_MAX_WORDS
+    )
+
+
+def _is_contact(bare: str) -> bool:
+    # The "in" tests, at C speed, spare nearly every sentence the searches.
+    return ("@" in bare and bool(_EMAIL_RE.search(bare))) or (
+        "reached" in bare and bool(_REACHED_RE.search(bare))
     )
 
 

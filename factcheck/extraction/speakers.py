@@ -993,9 +993,11 @@ def _describes_speaker(piece: str, *, closes: bool) -> bool:
 def _fenced_speaker(rest: str) -> str | None:
     """The speaker of a closing attribution whose name is fenced by commas, as at the
     start of a sentence: '"...," Demetric Mercadel, president of the board, said.'"""
-    if len(rest) > _MAX_FENCED_CHARS:
+    if len(rest) > _MAX_FENCED_CHARS or "," not in rest:
         return None
     tokens = rest.rstrip(" .!").split()
+    if not any(token[-1] == "," for token in tokens[: _MAX_APPOSITIVE_WORDS + 1]):
+        return None  # no name fenced by a comma: most segments end here
     for verb in range(2, len(tokens)):
         word = _verb(tokens, verb)
         if word not in SAY_VERBS:
