@@ -205,6 +205,7 @@ _SHARE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_SHARE_WORDS = 12
+_MAX_TIME_PREFIX_WORDS = 4
 _OBJECT_PRONOUNS = word_set("them us you")
 _SUBJECT_PRONOUNS = PRONOUNS | {"you"}
 # "You said ...", "Somebody said ...", "Both said", "him": no one is named.
@@ -374,6 +375,8 @@ def _noun_phrase_before(tokens: list[str], verb: int) -> tuple[int, int] | None:
     start = index + 1
     while start <= end and _bare(tokens[start]) in _NP_PREPOSITIONS:
         start += 1
+    while start < end and _bare(tokens[start]) in _TIME_WORDS:
+        start += 1  # "Earlier this week Mr Brown said": the week is no part of him
     if start > end:
         return None
     return start, end
@@ -409,6 +412,7 @@ def clean_speaker(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower().strip(",") in _DISCOURSE_WORDS:
         words.pop(0)
+    words = _without_time(words)
     words = _pronoun_subject(words)
     if len(words) > 1 and words[-1][:1].isupper() and _IS_OR_HAS_RE.search(words[-1]):
         # "Governor Romney's called for ...": a name's "'s" for "has" or "is", not his
@@ -416,6 +420,18 @@ def clean_speaker(phrase: str) -> str:
     phrase = _SOURCE_OF_RE.sub("", " ".join(words)).strip(_STRIP_CHARS + " ")
     phrase = _CONTRACTED_PRONOUN_RE.sub(r"\1", _ACCORDING_TO_RE.sub("", phrase))
     return "" if phrase.lower() in _NO_ONE_NAMED else phrase
+
+
+def _without_time(words: list[str]) -> list[str]:
+    """A phrase less the time it opens with: "Last year MAB", "Earlier this week Mr
+    Brown"."""
+    for length in range(min(len(words) - 1, _MAX_TIME_PREFIX_WORDS), 0, -1):
+        prefix = [word.lower().strip(",") for word in words[:length]]
+        if all(word in _TIME_PREFIX_WORDS for word in prefix) and any(
+            word in _TIME_WORDS or word == "ago" for word in prefix
+        ):
+            return words[length:]
+    return words
 
 
 def _pronoun_subject(words: list[str]) -> list[str]:
@@ -489,8 +505,11 @@ def _data_source(tokens: list[str], spans: list[tuple[int, int]]) -> Attribution
     head = next(
         (index for index, token in enumerate(tokens[:4]) if _bare(token) in DATA_NOUNS), None
     )
-    if head is None or any(
-        _bare(token) in _NOT_A_SOURCE or token[-1] in ",;:" for token in tokens[:head]
+    if (
+        head is None
+        or tokens[head][-1] == ","
+        or _bare(tokens[0]) in _SETTING_OPENERS  # "In a report, the committee said"
+        or any(_bare(token) in _NOT_A_SOURCE or token[-1] in ",;:" for token in tokens[:head])
     ):
         return None
     for verb in range(head + 1, min(len(tokens) - 1, head + _MAX_DATA_PHRASE_WORDS)):

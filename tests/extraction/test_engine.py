@@ -969,3 +969,16 @@ def test_an_and_after_said_joins_two_names_when_no_clause_stands_before_it():
 def test_a_reply_reports_speech(body):
     claim = extract_claims(body)[-1]
     assert (claim.speaker, claim.text) == ("Mr Johnson", "The chief executive left in 2004")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Earlier this week Mr Brown said that 300 mosques had joined.", "Mr Brown"),
+        ("Last year the council said that 300 mosques had joined.", "the council"),
+        ("In a report, the committee said that 300 mosques had joined.", "the committee"),
+    ],
+)
+def test_a_time_or_setting_before_the_speaker_is_no_part_of_the_name(body, speaker):
+    (claim,) = extract_claims(body)
+    assert (claim.speaker, claim.text) == (speaker, "300 mosques had joined")
