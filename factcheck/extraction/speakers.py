@@ -427,8 +427,8 @@ def _without_time(words: list[str]) -> list[str]:
     Brown"."""
     for length in range(min(len(words) - 1, _MAX_TIME_PREFIX_WORDS), 0, -1):
         prefix = [word.lower().strip(",") for word in words[:length]]
-        if all(word in _TIME_PREFIX_WORDS for word in prefix) and any(
-            word in _TIME_WORDS or word == "ago" for word in prefix
+        if all(word in _TIME_PREFIX_WORDS for word in prefix) and (
+            prefix[-1] in _TIME_WORDS or prefix[-1] == "ago"
         ):
             return words[length:]
     return words
