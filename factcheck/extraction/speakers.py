@@ -562,7 +562,12 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         return data_source
     for verb in range(1, min(len(tokens), _MAX_COMMIT_WORDS)):
         word = _verb(tokens, verb)
-        commits = word in COMMIT_VERBS and _commits_to_action(tokens, verb)
+        # "his promise to serve", "the call to act": a noun after a determiner
+        commits = (
+            word in COMMIT_VERBS
+            and not _names_a_noun(tokens[verb - 1])
+            and _commits_to_action(tokens, verb)
+        )
         accuses = word in ACCUSE_VERBS and verb < max_words and not _is_passive(tokens, verb)
         # "was blamed by", and "laid blame on": the blame is a noun there
         if accuses and verb + 1 < len(tokens) and _bare(tokens[verb + 1]) not in ("by", "on"):

@@ -982,3 +982,15 @@ def test_a_reply_reports_speech(body):
 def test_a_time_or_setting_before_the_speaker_is_no_part_of_the_name(body, speaker):
     (claim,) = extract_claims(body)
     assert (claim.speaker, claim.text) == (speaker, "300 mosques had joined")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If Mr Blair fulfils his promise to serve a full third term, he will pass 11 years.",
+        "Labour broke its pledge to cut taxes by 5%.",
+    ],
+)
+def test_a_promise_after_a_determiner_is_a_noun_and_names_no_speaker(body):
+    (claim,) = extract_claims(body)
+    assert claim.speaker is None
