@@ -26,7 +26,9 @@ _NOT_FIRST_NAMES = (
     word_set(
         "the a an in on at of for from by with and but or as if it he she they we this that "
         "these those his her its their our my after before when while since last next new "
-        "mr mrs ms dr prof sir lord lady dame"
+        "mr mrs ms dr prof sir lord lady dame monday tuesday wednesday thursday friday "
+        "saturday sunday january february march april june july august september october "
+        "november december yesterday today tonight"
     )
     | TITLE_WORDS
 )

@@ -72,7 +72,7 @@ _MAX_COMMIT_WORDS = 40
 # Reporting verbs that take the listener as an object: "told reporters the ...".
 _OBJECT_VERBS = word_set("tell tells told warn warns warned")
 _TELLING = word_set("telling warning")
-_ANNOUNCING = word_set("announce announces announced add adds added")
+_ANNOUNCING = word_set("announce announces announced add adds added claim claims claimed")
 _ABOUT_OR_TO = word_set("about of against over to")
 _MAX_OBJECT_WORDS = 8
 _MAX_THING_WORDS = 25
@@ -404,7 +404,7 @@ def _is_passive(tokens: list[str], verb: int) -> bool:
     index = verb - 1
     while index >= 0 and _is_adverb(tokens[index]):
         index -= 1
-    return index >= 0 and _bare(tokens[index]) in _BE and not tokens[verb].endswith("ing")
+    return index >= 0 and _bare(tokens[index]) in _BE and not _bare(tokens[verb]).endswith("ing")
 
 
 def clean_speaker(phrase: str) -> str:
@@ -803,7 +803,9 @@ def _is_leading_prefix(tokens: list[str]) -> bool:
     if last[-1] in ",:–—" or last in ("–", "—"):
         return True
     words = [_bare(token) for token in tokens]
-    if all(word in _DISCOURSE_WORDS for word in words):
+    while words and words[0] in _DISCOURSE_WORDS:
+        words.pop(0)  # "And on Thursday Mr Blair is saying"
+    if not words:
         return True
     return (
         len(words) <= 4

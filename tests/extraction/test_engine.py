@@ -994,3 +994,18 @@ def test_a_time_or_setting_before_the_speaker_is_no_part_of_the_name(body, speak
 def test_a_promise_after_a_determiner_is_a_noun_and_names_no_speaker(body):
     (claim,) = extract_claims(body)
     assert claim.speaker is None
+
+
+def test_a_speaker_after_and_and_a_day_is_named_and_speaks_on_into_the_quotation():
+    body = (
+        'And on Thursday Mr Blair is saying: "I want to talk about prosperity for all. '
+        'By prosperity I mean the income of 20 million families."'
+    )
+    claims = extract_claims(body)
+    assert claims[-1].speaker == "Mr Blair"
+    assert claims[-1].text.startswith("By prosperity")
+
+
+def test_claiming_a_thing_is_an_act_told_whole():
+    (claim,) = extract_claims("Earlier this year Dr Zhang claimed his own reward of $3 million.")
+    assert claim.text == "Earlier this year Dr Zhang claimed his own reward of $3 million"
