@@ -615,10 +615,15 @@ def leading_attribution(text: str, *, max_words: int = 16) -> Attribution | None
         speaker = _without_verb_words(speaker)
         if not speaker or speaker.lower() in _NP_BLOCKERS:
             continue
-        if commits:
-            return Attribution(speaker, 0, commits=True)
+        if commits and start and _bare(tokens[start - 1]) in _SUBORDINATORS:
+            if _is_subject_pronoun(tokens[start]):
+                # "X backed the plan when he urged ...": the pronoun is the subject's
+                return Attribution(speaker, 0, commits=True)
+            continue  # "... caused chaos after Mr Brown threatened to ...": not the subject
         if start and not _is_leading_prefix(tokens[:start]):
             continue
+        if commits:
+            return Attribution(speaker, 0, commits=True)
         after = _past_setting(tokens, verb + 1)
         if word in SAY_THAT_VERBS or word in SAY_VERBS:
             if after < len(tokens) and _bare(tokens[after]) == "that":

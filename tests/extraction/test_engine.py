@@ -1009,3 +1009,21 @@ def test_a_speaker_after_and_and_a_day_is_named_and_speaks_on_into_the_quotation
 def test_claiming_a_thing_is_an_act_told_whole():
     (claim,) = extract_claims("Earlier this year Dr Zhang claimed his own reward of $3 million.")
     assert claim.text == "Earlier this year Dr Zhang claimed his own reward of $3 million"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "In 2000 the lobby blocked 300 roads after Mr Brown threatened to raise fuel taxes.",
+            None,
+        ),
+        (
+            "Mr Mandela backed the plan when he urged the G7 to write off $50bn of debt.",
+            "Mr Mandela",
+        ),
+    ],
+)
+def test_a_promise_or_threat_deep_in_a_sentence_names_its_subject_only(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.speaker == speaker
