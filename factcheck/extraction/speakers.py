@@ -190,7 +190,8 @@ _ORGANISATION_WORDS = word_set(
     "channel programme program foundation trust inc ltd plc corp"
 )
 _PLURAL_HEADS = word_set("people police staff media public")
-_EPITHET_RE = re.compile(r"^the\s+\d+-year-old$", re.IGNORECASE)
+# "the 66-year-old", and as some copy prints it, "the 66 year old"
+_EPITHET_RE = re.compile(r"^the\s+\d+[-\s]year[-\s]old$", re.IGNORECASE)
 # "65% of the 1,000 people questioned said", "only a third said": a share of a group
 # speaks. The share is part of the claim ("34% had received new cards"), and without
 # "of ..." the group is the one last polled.
@@ -879,7 +880,9 @@ _MAX_TRAILING_WORDS = 8
 _NAME_PARTICLES = word_set("van von de der den da di du le la bin al el ibn")
 _MAX_UNNAMED_WORDS = 5
 _DETERMINERS_OF_ROLES = word_set("a an the its their one")
-_ROLE_HEADS = TITLE_WORDS | word_set("official officials source sources expert experts")
+_ROLE_HEADS = TITLE_WORDS | word_set(
+    "official officials source sources expert experts statement report study"
+)
 _MAX_DESCRIPTION_WORDS = 12
 _MAX_SETTING_PIECE_WORDS = 4
 _MAX_FENCED_CHARS = 160

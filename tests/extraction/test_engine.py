@@ -1027,3 +1027,16 @@ def test_claiming_a_thing_is_an_act_told_whole():
 def test_a_promise_or_threat_deep_in_a_sentence_names_its_subject_only(body, speaker):
     (claim,) = extract_claims(body)
     assert claim.speaker == speaker
+
+
+def test_an_epithet_printed_without_hyphens_is_the_person_named_before():
+    body = (
+        "Darren Campbell won Olympic silver in Sydney in 2000. The 31 year old said a "
+        "hamstring injury had stopped him in 2004."
+    )
+    assert extract_claims(body)[-1].speaker == "Darren Campbell"
+
+
+def test_a_statement_speaks_after_the_quotation():
+    (claim,) = extract_claims('"Collins took EPO in 2003," said a CAS statement.')
+    assert (claim.speaker, claim.text) == ("a CAS statement", "Collins took EPO in 2003")
