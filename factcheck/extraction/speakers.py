@@ -879,6 +879,7 @@ _MAX_TRAILING_WORDS = 8
 # "said van Sebille", "said de Klerk": the lower-case word opens the surname
 _NAME_PARTICLES = word_set("van von de der den da di du le la bin al el ibn")
 _MAX_UNNAMED_WORDS = 5
+_MAX_ROLE_WORDS = 3
 _DETERMINERS_OF_ROLES = word_set("a an the its their one")
 _ROLE_HEADS = TITLE_WORDS | word_set(
     "official officials source sources expert experts statement report study"
@@ -915,6 +916,25 @@ def _is_trailing_rest(rest: list[str], verb: str, speaker: list[str]) -> bool:
     return first in _TRAILING_OPENERS
 
 
+def _role_before_name(tokens: list[str]) -> bool:
+    """ "market analysts Chart Track", "research firm Gartner": a few lower-case nouns
+    that say what the name after them is."""
+    for index, token in enumerate(tokens[: _MAX_ROLE_WORDS + 1]):
+        if token[0].isupper():
+            return index > 0
+        word = _bare(token)
+        if (
+            word in _BOUNDARY_WORDS
+            or word in _CLAUSE_OPENERS
+            or word in _TRAILING_OPENERS
+            or _is_verb_like(word)
+            or word.endswith("ing")
+            or not token[-1].isalpha()
+        ):
+            return False
+    return False
+
+
 def _is_unnamed_speaker(tokens: list[str]) -> bool:
     """ "a spokesman", "the company's chief executive", "a senior official": someone
     speaking for a body, named only by the role."""
@@ -947,6 +967,7 @@ def _segment_speaker(segment: str) -> str | None:
             rest[0][0].isupper()
             or _bare(rest[0]) in _NP_LOWER_WORDS
             or (_bare(rest[0]) in _NAME_PARTICLES and len(rest) > 1 and rest[1][0].isupper())
+            or _role_before_name(rest)
         )
         if _is_unnamed_speaker(rest):
             return clean_speaker(" ".join(rest))  # '"...," said a spokesman.'

@@ -1040,3 +1040,16 @@ def test_an_epithet_printed_without_hyphens_is_the_person_named_before():
 def test_a_statement_speaks_after_the_quotation():
     (claim,) = extract_claims('"Collins took EPO in 2003," said a CAS statement.')
     assert (claim.speaker, claim.text) == ("a CAS statement", "Collins took EPO in 2003")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Sales have tripled since May, said market analysts Chart Track.", "Chart Track"),
+        ("Sales have tripled since May, said research firm Gartner.", "Gartner"),
+    ],
+)
+def test_a_trailing_speaker_may_open_with_the_kind_of_body_it_is(body, speaker):
+    (claim,) = extract_claims(body)
+    assert claim.speaker.endswith(speaker)
+    assert claim.text == "Sales have tripled since May"
