@@ -14,7 +14,7 @@ from factcheck.extraction.pipeline import (
 )
 from factcheck.extraction.types import ClaimType, ExtractedClaim, Figure
 
-ENGINE_VERSION = "2026.12.8-28"
+ENGINE_VERSION = "2026.12.8-29"
 
 __all__ = [
     "ENGINE_VERSION",

@@ -470,6 +470,8 @@ def split_clauses(
             antecedent = _antecedent(before)
             if narrated and pronoun == "who":
                 antecedent = None
+            elif antecedent is None and gap == 0 and kind == "relative":
+                continue  # ", which would ...": with nothing to be about it opens with a verb
             current.holes.append((cut, relative_end, " "))
             clauses.append(
                 Clause(

@@ -432,3 +432,15 @@ def test_an_and_between_two_names_joins_the_names_not_two_clauses(body):
 )
 def test_a_name_with_a_verb_of_its_own_after_and_opens_a_clause(body, expected):
     assert texts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials said the sea was only 50 metres deep, which would help the search.",
+        "Every study shows Medicare costs less to run, which is why 60% of seniors like it.",
+    ],
+)
+def test_a_which_clause_with_nothing_to_be_about_stays_in_its_sentence(body):
+    assert all(not text.startswith(("would", "is why")) for text in texts(body))
+    assert any(text.endswith(("help the search", "seniors like it")) for text in texts(body))
