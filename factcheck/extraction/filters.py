@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from factcheck.extraction.speakers import is_headline
 from factcheck.extraction.words import word_set
 
 # A lookahead on the first character of every alternative, as in ``split._CUT_RE``, lets
@@ -176,7 +177,6 @@ _HEADING_MAX_WORDS = 6
 _SHORT_WORD_LENGTH = 3
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_WORDS = 20
-_TITLE_SHARE = 0.8
 _CAPTION_MAX_WORDS = 60
 MIN_CLAIM_WORDS = 3
 
@@ -253,13 +253,10 @@ def _is_heading(text: Text) -> bool:
 def _is_title_line(text: Text) -> bool:
     # "Swallow Allegedly Offered Access To Senate Majority Leader Harry Reid": a line in
     # title case with no full stop is a subheading or a link to another story.
-    if text.bare.endswith((".", "!")):
+    if text.bare.endswith((".", "!")) or len(text.words) > _TITLE_MAX_WORDS:
         return False
     long_words = [word for word in text.words if len(word) > _SHORT_WORD_LENGTH]
-    if len(long_words) < _TITLE_MIN_WORDS or len(text.words) > _TITLE_MAX_WORDS:
-        return False
-    capitalised = sum(word[0].isupper() for word in long_words)
-    return capitalised >= _TITLE_SHARE * len(long_words)
+    return len(long_words) >= _TITLE_MIN_WORDS and is_headline(text.words)
 
 
 def _is_first_person_intent(text: Text) -> bool:

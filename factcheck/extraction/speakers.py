@@ -287,12 +287,12 @@ def _verb(tokens: list[str], index: int) -> str:
     headline makes it part of a name: "The United States of America took ...", "Consumer
     Reports found ...", "Sky News Says ..." in running text."""
     token = tokens[index].strip(_STRIP_CHARS)
-    if index and token[:1].isupper() and not _is_headline(tokens):
+    if index and token[:1].isupper() and not is_headline(tokens):
         return ""
     return token.lower()
 
 
-def _is_headline(tokens: list[str]) -> bool:
+def is_headline(tokens: list[str]) -> bool:
     """Most longer words capitalised: "Minister Says Taxes Will Rise"."""
     words = [token for token in tokens if len(token.strip(_STRIP_CHARS)) > 3]
     return len(words) > 1 and sum(
@@ -676,13 +676,7 @@ def _tells_no_words(tokens: list[str], verb: int, after: int, word: str) -> bool
 
 
 def _is_finite(word: str) -> bool:
-    return (
-        word in _AUXILIARIES
-        or word in _BE
-        or word in _MODALS
-        or word in PAST_VERBS
-        or _is_verb_like(word)
-    )
+    return word in _BE or word in _MODALS or word in PAST_VERBS or _is_verb_like(word)
 
 
 _MAX_NAME_WORDS = 4
